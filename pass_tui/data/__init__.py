@@ -1,0 +1,1 @@
+"""The UI-free core: models, storage, search, mail. Never imports Textual."""

@@ -1,0 +1,64 @@
+"""Optional settings from ``config.toml`` in the data dir (SMTP, kiosk, language, keys...)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+__all__ = ["ConfigError", "Settings", "SmtpSettings", "SourceSettings", "load_settings"]
+
+
+class SmtpSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    host: str
+    port: int = 25
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str | None = None
+    password: str | None = None
+    sender: str = "PASS <ne-pas-repondre@pass.fonction-publique.gouv.fr>"
+    timeout: float = 10.0
+
+
+class SourceSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    format: Literal["auto", "pass-rss", "pep-csv", "json"] = "auto"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    language: Literal["fr", "en"] = "fr"
+    theme: str | None = None
+    screen_reader: bool = False
+    kiosk: bool = False
+    idle_timeout_s: int = 600
+    printer: str | None = None  # `lp -d NAME`; None: print to a file only
+    sender: str = "PASS <ne-pas-repondre@pass.fonction-publique.gouv.fr>"
+    smtp: SmtpSettings | None = None
+    keymap: dict[str, str] = Field(default_factory=dict)  # binding id -> keys
+    sources: list[SourceSettings] = Field(default_factory=list)
+
+
+class ConfigError(ValueError):
+    """config.toml is unreadable or holds an unknown or wrong setting."""
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from ``path``; defaults when the file does not exist."""
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+        return Settings.model_validate(raw)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} : fichier illisible ({exc})") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path} : réglage {where!r} invalide ({first['msg']})") from exc
