@@ -161,19 +161,19 @@ class SearchCriteria(BaseModel):
         """Raise CriteriaError naming the first unknown value. Organisations are checked
         against ``organisations`` (the catalogue's own list) when given."""
         rd = refdata()
-        checks: list[tuple[str, tuple, list[str]]] = [
-            ("nature", self.natures, list(rd.natures)),
-            ("domaine", self.domains, list(rd.domain_names)),
-            ("niveau", self.levels, [str(n) for n in rd.level_labels]),
-            ("région", self.regions, [r.code for r in rd.regions]),
-            ("département", self.departments, [d.code for d in rd.departments]),
+        checks: list[tuple[str, tuple, dict[str, str]]] = [
+            ("nature", self.natures, {n: n for n in rd.natures}),
+            ("domaine", self.domains, {d: d for d in rd.domain_names}),
+            ("niveau", self.levels, {str(n): str(n) for n in rd.level_labels}),
+            ("région", self.regions, {r.code: f"{r.code} ({r.name})" for r in rd.regions}),
+            ("département", self.departments, {d.code: d.code for d in rd.departments}),
         ]
         if organisations is not None:
-            checks.append(("organisme", self.organisations, organisations))
+            checks.append(("organisme", self.organisations, {o: o for o in organisations}))
         for name, values, valid in checks:
             for value in values:
                 if str(value) not in valid:
-                    raise CriteriaError(name, value, valid)
+                    raise CriteriaError(name, value, list(valid.values()))
         return self
 
     @property

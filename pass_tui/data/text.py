@@ -11,18 +11,39 @@ __all__ = ["STOP_WORDS", "clean", "clean_multiline", "fold", "tokens"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
+_COMBINING = re.compile("[\u0300-\u036f]")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 # Query words too common to narrow a search; ignored in keyword queries.
 STOP_WORDS = frozenset(
-    "a au aux d de des du en et l la le les un une ou par pour sur".split()
+    [
+        "a",
+        "au",
+        "aux",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "un",
+        "une",
+        "ou",
+        "par",
+        "pour",
+        "sur",
+    ]
 )
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents: 'Cybersécurité' → 'cybersecurite', 'Œuvre' → 'oeuvre'."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    """Lower-case without accents: 'Cybersécurité' → 'cybersecurite', 'Œuvre' → 'oeuvre'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return _COMBINING.sub("", decomposed).lower()
 
 
 def tokens(text: str) -> list[str]:

@@ -1,0 +1,39 @@
+"""The core never imports Textual (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pass_tui.data
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_data_layer_never_imports_textual() -> None:
+    modules = [m.name for m in pkgutil.walk_packages(pass_tui.data.__path__, "pass_tui.data.")]
+    assert "pass_tui.data.catalogue" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_cli_subcommands_do_not_import_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pass_tui.__main__ import main\n"
+        f"main(['offer', 'NOPE', '--data-dir', {str(tmp_path)!r}])\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
