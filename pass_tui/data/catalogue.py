@@ -40,7 +40,7 @@ from pass_tui.data.text import STOP_WORDS, fold, tokens
 
 __all__ = ["FACETS", "Catalogue", "OfferSummary", "SearchResult", "UpsertReport"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 TABLE = "offers"
 # criterion name in SearchCriteria -> offer field
 FACETS: dict[str, str] = {
@@ -95,6 +95,10 @@ class _Index:
         self.published.frombytes(raw["published"])
         self.closing = array("I")
         self.closing.frombytes(raw["closing"])
+        self.by_closing = array("I")
+        self.by_closing.frombytes(raw["by_closing"])
+        self.closing_sorted = array("I")
+        self.closing_sorted.frombytes(raw["closing_sorted"])
         self.offsets = array("Q")
         self.offsets.frombytes(raw["offsets"])
         self.lengths = array("I")
@@ -135,25 +139,12 @@ class _Index:
 
     # -- masks ------------------------------------------------------------------------------
     def open_mask(self, today: date) -> int:
+        """Offers not closed on ``today``: all but a prefix of the closing-date order."""
         day = today.toordinal()
         if self._open is None or self._open[0] != day:
-            bits = bytearray((self.n + 7) // 8)
-            for i, closing in enumerate(self.closing):
-                if closing == 0 or closing >= day:
-                    bits[i >> 3] |= 1 << (i & 7)
-            self._open = (day, int.from_bytes(bits, "little"))
+            closed = self.by_closing[: bisect.bisect_left(self.closing_sorted, day)]
+            self._open = (day, self.all & ~_mask_of(closed, self.n))
         return self._open[1]
-
-    def _posting_mask(self, i: int) -> int:
-        raw = self.postings[i]
-        if raw[:1] == b"B":
-            return int.from_bytes(raw[1:], "little")
-        positions = array("I")
-        positions.frombytes(raw[1:])
-        bits = bytearray((self.n + 7) // 8)
-        for p in positions:
-            bits[p >> 3] |= 1 << (p & 7)
-        return int.from_bytes(bits, "little")
 
     def word_mask(self, word: str) -> int:
         """Offers with a token starting with ``word`` (already folded)."""
@@ -162,9 +153,14 @@ class _Index:
             return cached
         lo = bisect.bisect_left(self.tokens, word)
         hi = bisect.bisect_left(self.tokens, word + "\x7f", lo)
-        mask = 0
-        for i in range(lo, hi):
-            mask |= self._posting_mask(i)
+        dense = 0
+        sparse = array("I")
+        for raw in self.postings[lo:hi]:
+            if raw[:1] == b"B":
+                dense |= int.from_bytes(raw[1:], "little")
+            else:
+                sparse.frombytes(raw[1:])
+        mask = dense | _mask_of(sparse, self.n)
         if len(self._word_cache) >= _CACHE_LIMIT:
             self._word_cache.clear()
         self._word_cache[word] = mask
@@ -186,6 +182,14 @@ class _Index:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def _mask_of(positions: Iterable[int], n: int) -> int:
+    """The bitmask with the given positions set."""
+    bits = bytearray((n + 7) // 8)
+    for p in positions:
+        bits[p >> 3] |= 1 << (p & 7)
+    return int.from_bytes(bits, "little")
 
 
 _BITS = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
@@ -537,6 +541,7 @@ def _build_raw(
                 postings[word] = [pos]
             else:
                 plist.append(pos)
+    by_closing = array("I", sorted((p for p in range(n) if closing[p]), key=closing.__getitem__))
     token_list = sorted(postings)
     encoded: list[bytes] = []
     dense_from = max(1, n // _DENSE_DIVISOR)
@@ -560,6 +565,8 @@ def _build_raw(
         "natures": natures,
         "published": published.tobytes(),
         "closing": closing.tobytes(),
+        "by_closing": by_closing.tobytes(),
+        "closing_sorted": array("I", (closing[p] for p in by_closing)).tobytes(),
         "offsets": offs.tobytes(),
         "lengths": lens.tobytes(),
         "facets": {
