@@ -530,12 +530,8 @@ def _build_raw(
             if bits is None:
                 bits = facet_bits[crit][str(value)] = bytearray(nbytes)
             bits[byte] |= bit
-        words: set[str] = set()
-        for fld in _SEARCHED_FIELDS:
-            value = doc.get(fld)
-            if value:
-                words.update(tokens(value))
-        for word in words:
+        text = "\n".join(doc.get(fld) or "" for fld in _SEARCHED_FIELDS)
+        for word in set(tokens(text)):
             plist = postings.get(word)
             if plist is None:
                 postings[word] = [pos]

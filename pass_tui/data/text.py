@@ -12,7 +12,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_LIGATURES = (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"), ("ß", "ss"))
 
 # Query words too common to narrow a search; ignored in keyword queries.
 STOP_WORDS = frozenset(
@@ -42,8 +42,12 @@ STOP_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case without accents: 'Cybersécurité' → 'cybersecurite', 'Œuvre' → 'oeuvre'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return _COMBINING.sub("", decomposed).lower()
+    if text.isascii():
+        return text.lower()
+    for ligature, letters in _LIGATURES:
+        if ligature in text:
+            text = text.replace(ligature, letters)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def tokens(text: str) -> list[str]:
