@@ -17,6 +17,8 @@ from pass_tui.data.store import StoreError
 if TYPE_CHECKING:
     from pass_tui.data.services import Services
 
+# Mirrors pass_tui.data.imports.FORMATS (not imported here: it pulls in httpx).
+IMPORT_FORMATS = ("auto", "pass-rss", "pep-csv", "json")
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -67,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     offer = sub.add_parser("offer", parents=[common], help="afficher une offre")
     offer.add_argument("reference", help="référence de l'offre (ex. 2019-181070)")
     offer.add_argument("--format", choices=["text", "json"], default="text")
+    imp = sub.add_parser(
+        "import", parents=[common], help="importer des offres (fichier ou URL http(s))"
+    )
+    imp.add_argument("source", nargs="?", help="chemin ou URL http(s)")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, default="auto", dest="fmt")
+    imp.add_argument(
+        "--all", action="store_true", help="importer toutes les sources de config.toml"
+    )
     return parser
 
 
@@ -126,6 +136,58 @@ def _cmd_offer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from pass_tui.data.importers import ImportFailed
+    from pass_tui.data.imports import Importer
+
+    if bool(args.source) == bool(args.all):
+        raise UsageError("donnez une SOURCE (fichier ou URL) ou --all, pas les deux")
+    services = _services(args)
+    if args.all:
+        jobs = [(s.url, s.format) for s in services.settings.sources]
+        if not jobs:
+            raise UsageError("aucune source [[sources]] dans config.toml")
+    else:
+        jobs = [(args.source, args.fmt)]
+    importer = Importer(services.paths, services.catalogue)
+    failed = 0
+    for source, fmt in jobs:
+        bar = _ProgressBar(source) if sys.stderr.isatty() else None
+        try:
+            report = importer.run(source, fmt, progress=bar)
+        except ImportFailed as exc:
+            failed += 1
+            print(f"pass-tui : import refusé, rien importé : {exc}", file=sys.stderr)
+            continue
+        finally:
+            if bar:
+                bar.done()
+        print(report.message())
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+class _ProgressBar:
+    """A one-line download progress bar on the terminal (stderr)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label[-30:]
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if total:
+            filled = min(20, done * 20 // total)
+            bar = f"[{'#' * filled}{' ' * (20 - filled)}] {done * 100 // total:3d} %"
+        else:
+            bar = f"{done / 1_000_000:.1f} Mo"
+        sys.stderr.write(f"\r{self.label} {bar}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
 def _services(args: argparse.Namespace) -> Services:
     from pass_tui.data.services import Services
 
@@ -149,7 +211,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-COMMANDS = {"search": _cmd_search, "offer": _cmd_offer}
+COMMANDS = {"search": _cmd_search, "offer": _cmd_offer, "import": _cmd_import}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,6 +31,7 @@ class DataPaths:
         self.catalogue = root / "catalogue.json"
         self.catalogue_index = root / ".catalogue.index"
         self.candidates = root / "candidates.json"
+        self.imports = root / "imports.json"  # HTTP validators of imported URLs
         self.files = root / "files"
         self.outbox = root / "outbox"
         self.config = root / "config.toml"

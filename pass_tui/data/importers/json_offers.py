@@ -1,0 +1,38 @@
+"""pass-tui's own JSON (``search --format json`` output, or a plain list) → offers."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from pass_tui.data.importers import ImportFailed
+from pass_tui.data.models import Offer
+
+__all__ = ["parse_json_offers"]
+
+
+def parse_json_offers(data: bytes | str, *, source: str = "") -> list[Offer]:
+    """Offers from ``{"offers": [...]}`` (our export) or a bare ``[...]`` list."""
+    try:
+        doc: Any = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise ImportFailed(f"JSON mal formé ({exc})", line=line, source=source) from None
+    items = doc.get("offers") if isinstance(doc, dict) else doc
+    if not isinstance(items, list):
+        raise ImportFailed(
+            'JSON inattendu : une liste d\'offres ou {"offers": [...]} est attendu', source=source
+        )
+    offers: list[Offer] = []
+    for number, item in enumerate(items, 1):
+        try:
+            offers.append(Offer.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "offre"
+            raise ImportFailed(
+                f"offre {number} : champ {field} invalide ({first['msg']})", source=source
+            ) from None
+    return offers
