@@ -121,7 +121,7 @@ class RefData:
         if not value:
             return None
         value = value.strip()
-        match = re.search(r"\((\d[\dAB]?\d?)\)\s*$", value)
+        match = re.search(r"\(\s*(\d[\dAB]?\d?)\s*\)\s*$", value)
         if match:
             value = match.group(1)
         code = value.upper()
