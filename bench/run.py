@@ -75,6 +75,11 @@ def pct(samples: list[float], q: float) -> float:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss carries the
+    parent's high-water mark across fork+exec, and the parent built the catalogue."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -143,7 +148,7 @@ def _naive_match(doc: dict, q: dict) -> bool:
 
 
 def measure_naive(data_dir: Path, reference: str) -> dict:
-    from tinydb import Query, TinyDB
+    from tinydb import TinyDB
 
     start = time.perf_counter()
     db = TinyDB(data_dir / "catalogue.json")
@@ -154,7 +159,7 @@ def measure_naive(data_dir: Path, reference: str) -> dict:
     counts: list[int] = []
     for q in queries(reference):
         t0 = time.perf_counter()
-        docs = table.search(Query().test(lambda d, q=q: _naive_match(d, q)))
+        docs = table.search(lambda doc, q=q: _naive_match(doc, q))  # a QueryLike callable
         docs.sort(key=lambda d: (d["published"], d["reference"]), reverse=True)
         samples.append((time.perf_counter() - t0) * 1000)
         counts.append(len(docs))

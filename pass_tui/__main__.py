@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--level", action="append", default=[], type=int, help="niveau 3 à 8")
     search.add_argument("--region", action="append", default=[], help="code INSEE de région")
     search.add_argument("--department", action="append", default=[], help="code de département")
-    search.add_argument("--format", choices=["text", "json"], default="text")
+    search.add_argument("--format", choices=["text", "json", "rss", "atom"], default="text")
     search.add_argument("--limit", type=int, default=None, help="nombre maximal d'offres")
 
     offer = sub.add_parser("offer", parents=[common], help="afficher une offre")
@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--all", action="store_true", help="importer toutes les sources de config.toml"
     )
+    feeds = sub.add_parser("feeds", parents=[common], help="flux RSS / Atom")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", required=True, parser_class=_Parser)
+    serve = feeds_sub.add_parser(
+        "serve", parents=[common], help="servir les flux en HTTP (lecture seule)"
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--limit", type=int, default=100, help="offres par flux (défaut 100)")
+    serve.add_argument("--base-url", default=None, help="adresse publique utilisée dans les liens")
     return parser
 
 
@@ -112,6 +121,16 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump(result.to_json(args.limit), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+        return EXIT_OK
+    if args.format in ("rss", "atom"):
+        from pass_tui.data.feeds import render_search_feed
+
+        limit = 100 if args.limit is None else args.limit
+        feed = render_search_feed(
+            result.offers(0, limit), criteria, count=result.count, format=args.format
+        )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(feed)
         return EXIT_OK
     out = [f"Nombre de résultats : {result.count} offre(s)"]
     out += [f"{label} : {value}" for label, value in criteria.describe()]
@@ -188,6 +207,21 @@ class _ProgressBar:
             sys.stderr.write("\n")
 
 
+def _cmd_feeds(args: argparse.Namespace) -> int:
+    from pass_tui.data.feed_server import serve
+
+    if args.limit < 1:
+        raise UsageError("--limit doit être au moins 1")
+    services = _services(args)
+    try:
+        serve(services, args.host, args.port, limit=args.limit, base_url=args.base_url)
+    except OSError as exc:
+        raise UsageError(
+            f"impossible d'écouter sur {args.host}:{args.port} ({exc.strerror})"
+        ) from None
+    return EXIT_OK
+
+
 def _services(args: argparse.Namespace) -> Services:
     from pass_tui.data.services import Services
 
@@ -211,7 +245,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-COMMANDS = {"search": _cmd_search, "offer": _cmd_offer, "import": _cmd_import}
+COMMANDS = {"search": _cmd_search, "offer": _cmd_offer, "import": _cmd_import, "feeds": _cmd_feeds}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -268,8 +268,8 @@ class Catalogue:
                 index = _Index(_build_raw({}, {}, (0, 0, 0)), self.paths.catalogue)
             else:
                 index = self._load_saved(sig) or self._rebuild()
-            if self._index is not None:
-                self._index.close()
+            # The previous index is not closed here: another thread may still be reading
+            # offers through it; its file handle closes when the last reference goes.
             self._index = index
             return index
 
