@@ -16,15 +16,15 @@ run: $(STAMP)
 	$(BIN)/pass-tui $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check pass_tui tests bench
-	$(BIN)/ruff format --check pass_tui tests bench
+	$(BIN)/ruff check pass_tui tests bench scripts
+	$(BIN)/ruff format --check pass_tui tests bench scripts
 
 test: lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 fmt: $(STAMP)
-	$(BIN)/ruff format pass_tui tests bench
-	$(BIN)/ruff check --fix pass_tui tests bench
+	$(BIN)/ruff format pass_tui tests bench scripts
+	$(BIN)/ruff check --fix pass_tui tests bench scripts
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --offers 100000 --json bench/results.json

@@ -1,0 +1,105 @@
+"""F1: every key active on the screen below, with its description, one per line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from pass_tui.i18n import _
+from pass_tui.screens.base import PassModal, title_bar
+from pass_tui.widgets.criteria_list import CriteriaList
+from pass_tui.widgets.result_list import ResultList
+
+__all__ = ["HelpScreen", "help_lines"]
+
+
+def _keys_of(node: DOMNode, keymap: dict[str, str]) -> list[tuple[str, Binding]]:
+    """(keys, binding) for each binding of ``node`` with a description, keymap applied;
+    several keys of one binding are joined ("Haut ou k")."""
+    from pass_tui.app import key_label
+
+    grouped: dict[tuple[str, str], tuple[list[str], Binding]] = {}
+    for key, binding in node._bindings:
+        # Ours all have an id; Textual's own (Tab, Maj+Tab...) are described in words below.
+        if not binding.id or not binding.description or binding.system:
+            continue
+        group = (binding.action, binding.description)
+        keys = keymap[binding.id].split(",") if binding.id and binding.id in keymap else [key]
+        entry = grouped.setdefault(group, ([], binding))
+        for one in keys:
+            label = key_label(one.strip())
+            if label not in entry[0]:
+                entry[0].append(label)
+    return [(f" {_('ou')} ".join(keys), binding) for keys, binding in grouped.values()]
+
+
+def help_lines(screen: Screen) -> list[str]:
+    """The help text for ``screen``: its keys, its lists' keys, the global keys."""
+    app = screen.app
+    keymap: dict[str, str] = dict(getattr(app, "_keymap", {}) or {})
+    sections: list[tuple[str, list[str]]] = []
+
+    def describe(node: DOMNode) -> list[str]:
+        lines = []
+        for keys, binding in _keys_of(node, keymap):
+            state = node.check_action(binding.action, ())
+            suffix = f" ({_('indisponible ici')})" if state is None or state is False else ""
+            lines.append(f"{keys} : {binding.tooltip or binding.description}{suffix}")
+        return lines
+
+    sections.append((_("Sur cet écran"), describe(screen)))
+    results = list(screen.query(ResultList))
+    if results:
+        sections.append((_("Dans la liste des offres"), describe(results[0])))
+    pickers = list(screen.query(CriteriaList))
+    if pickers:
+        lines = describe(pickers[0])
+        lines.append(f"{_('Entrée')} : {_('Cocher ou décocher la valeur')}")
+        sections.append((_("Dans les listes de critères"), lines))
+    sections.append((_("Partout"), describe(app)))
+    sections.append(
+        (
+            _("Se déplacer"),
+            [
+                _("Tab : élément suivant"),
+                _("Maj+Tab : élément précédent"),
+                _("Entrée : activer le bouton ou ouvrir l'élément choisi"),
+                _("Haut, Bas, Page préc., Page suiv. : faire défiler le texte"),
+            ],
+        )
+    )
+    out: list[str] = []
+    for title, lines in sections:
+        if not lines:
+            continue
+        out.append(title)
+        out.extend(f"  {line}" for line in lines)
+        out.append("")
+    return out
+
+
+class HelpScreen(PassModal[None]):
+    """The keys of the screen it was opened from. Escape or F1 closes it."""
+
+    BINDINGS = [Binding("escape", "close", "Fermer l'aide", id="help.close")]
+
+    def __init__(self, for_screen: Screen) -> None:
+        super().__init__(id="help-screen")
+        self.for_screen = for_screen
+        self.lines = help_lines(for_screen)
+
+    def compose(self) -> ComposeResult:
+        yield title_bar(_("Aide : les touches de cet écran"))
+        with VerticalScroll(id="help-body"):
+            yield Static("\n".join(self.lines), id="help-text", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,309 @@
+"""One offer in full, with previous/next through the result it came from."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Button, Footer, Static
+
+from pass_tui.data.catalogue import SearchResult
+from pass_tui.data.models import Attachment, Offer
+from pass_tui.data.render import offer_text
+from pass_tui.i18n import _
+from pass_tui.screens._files import PrinterError, print_offer, save_attachment
+from pass_tui.screens.base import PassScreen, button
+from pass_tui.screens.dialogs import ConfirmDialog, EmailDialog
+from pass_tui.widgets.notice import Notice
+from pass_tui.widgets.offer_view import OfferView
+
+__all__ = ["OfferScreen", "position_text"]
+
+
+def position_text(index: int, count: int) -> str:
+    """ "Offre 2 / 11", with "(première offre)" / "(dernière offre)" at either end."""
+    text = _("Offre {n} / {count}", n=index + 1, count=count)
+    if count > 1 and index == 0:
+        text += " " + _("(première offre)")
+    elif count > 1 and index == count - 1:
+        text += " " + _("(dernière offre)")
+    return text
+
+
+class SaveButton(Button):
+    """ "Enregistrer" next to an attachment; says which one to a screen reader."""
+
+    def __init__(self, attachment: Attachment) -> None:
+        super().__init__(_("Enregistrer"), compact=True)
+        self.attachment = attachment
+        self.tooltip = Content(_("Enregistrer « {name} »", name=attachment.name))
+
+
+class OfferScreen(PassScreen[int]):
+    """The offer at ``index`` in ``result``. Dismisses with the index last shown, so the
+    list can highlight that row again."""
+
+    BINDINGS = [
+        Binding("n", "next", "Suivante", tooltip="Offre suivante", id="offer.next"),
+        Binding("p", "previous", "Précédente", tooltip="Offre précédente", id="offer.previous"),
+        Binding("i", "print", "Imprimer", tooltip="Imprimer l'offre", id="offer.print"),
+        Binding("e", "email", "E-mail", tooltip="Envoyer l'offre par e-mail", id="offer.email"),
+        Binding("escape", "back", "Retour", tooltip="Retour à la liste", id="offer.back"),
+    ]
+
+    index: reactive[int] = reactive(0, bindings=True, init=False)
+
+    def __init__(self, result: SearchResult, index: int) -> None:
+        super().__init__(id="offer-screen")
+        self.result = result
+        self.set_reactive(OfferScreen.index, index)
+        self.offer: Offer = result.offer_at(index)
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield from self.compose_title(_("Détail de l'offre"))
+        yield Static(id="position", markup=False)
+        with Horizontal(classes="buttons", id="offer-buttons"):
+            yield button(_("Précédente"), "previous")
+            yield button(_("Suivante"), "next")
+            yield button(_("Imprimer"), "print")
+            yield button(_("Envoyer par e-mail"), "email")
+            yield button(_("Retour à la liste"), "back")
+        yield Notice(id="notice")
+        with VerticalScroll(id="offer-body"):
+            yield OfferView(id="offer")
+            with Vertical(id="how-to-apply"):
+                yield Static(_("Comment postuler"), classes="section-title", markup=False)
+                yield Static(id="apply-text", markup=False)
+            with Vertical(id="attachments"):
+                yield Static(_("Pièces jointes"), classes="section-title", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#offer-body").focus()
+
+    # -- display ------------------------------------------------------------------------------
+    def _show(self) -> None:
+        offer = self.offer
+        count = self.result.count
+        self.query_one("#position", Static).update(position_text(self.index, count))
+        self.query_one("#previous").set_class(self.index == 0, "-dimmed")
+        self.query_one("#next").set_class(self.index >= count - 1, "-dimmed")
+        self.query_one(OfferView).show_offer(offer)
+        self._show_how_to_apply(offer)
+        self._show_attachments(offer)
+        self.query_one("#offer-body", VerticalScroll).scroll_home(animate=False)
+
+    def _show_how_to_apply(self, offer: Offer) -> None:
+        lines: list[str] = []
+        if offer.apply_by_email and offer.contact_email:
+            lines.append(
+                _(
+                    "Candidature par e-mail à : {address}",
+                    address=offer.contact_email,
+                )
+            )
+        elif offer.contact_email:
+            lines.append(_("Contact : {address}", address=offer.contact_email))
+        if offer.contact_phone:
+            lines.append(_("Téléphone : {phone}", phone=offer.contact_phone))
+        if offer.how_to_apply:
+            lines.append(offer.how_to_apply)
+        section = self.query_one("#how-to-apply")
+        section.display = bool(lines)
+        self.query_one("#apply-text", Static).update(Content("\n".join(lines)))
+
+    def _show_attachments(self, offer: Offer) -> None:
+        section = self.query_one("#attachments", Vertical)
+        section.remove_children(".attachment")
+        section.display = bool(offer.attachments)
+        rows = []
+        for attachment in offer.attachments:
+            parts: list[Static | Button] = [
+                Static(Content(attachment.name), classes="attachment-name")
+            ]
+            if attachment.content:
+                parts.append(SaveButton(attachment))
+            elif attachment.url:
+                parts.append(
+                    Static(Content(_("lien : {url}", url=attachment.url)), classes="attachment-url")
+                )
+            rows.append(Horizontal(*parts, classes="attachment"))
+        section.mount_all(rows)
+
+    # -- previous / next ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "previous" and self.index <= 0:
+            return None  # shown dimmed in the footer
+        if action == "next" and self.index >= self.result.count - 1:
+            return None
+        return True
+
+    def watch_index(self, index: int) -> None:
+        self.offer = self.result.offer_at(index)
+        self.query_one("#notice", Notice).clear()
+        self._show()
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        """The next offer of the result."""
+        if self.index < self.result.count - 1:
+            self.index += 1
+        else:
+            self.query_one("#notice", Notice).announce(
+                _("Vous êtes sur la dernière offre."), focus=False
+            )
+
+    @on(Button.Pressed, "#previous")
+    def action_previous(self) -> None:
+        """The previous offer of the result."""
+        if self.index > 0:
+            self.index -= 1
+        else:
+            self.query_one("#notice", Notice).announce(
+                _("Vous êtes sur la première offre."), focus=False
+            )
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        """Back to the list, on the row of this offer."""
+        self.dismiss(self.index)
+
+    # -- print --------------------------------------------------------------------------------
+    @on(Button.Pressed, "#print")
+    def action_print(self) -> None:
+        """Write the offer as text and PDF; send it to the printer when one is set up."""
+        printer = self.pass_app.services.settings.printer
+        if not printer:
+            self._print(self.offer, None)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._print(self.offer, printer)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Imprimer cette offre sur l'imprimante « {printer} » ?", printer=printer),
+                yes=_("Imprimer"),
+            ),
+            confirmed,
+        )
+
+    @work(exclusive=True, group="print")
+    async def _print(self, offer: Offer, printer: str | None) -> None:
+        notice = self.query_one("#notice", Notice)
+        directory = self.pass_app.services.paths.exports
+        try:
+            done = await asyncio.to_thread(print_offer, offer, directory, printer)
+        except PrinterError as exc:
+            notice.announce(
+                _(
+                    "Erreur d'impression : {error}. Le fichier est dans {directory}.",
+                    error=exc,
+                    directory=directory,
+                ),
+                error=True,
+            )
+            return
+        except OSError as exc:
+            notice.announce(
+                _("Erreur : impossible d'écrire le fichier ({error}).", error=exc), error=True
+            )
+            return
+        if done.printer:
+            notice.announce(
+                _(
+                    "Offre envoyée à l'imprimante {printer}. Copie : {path}",
+                    printer=done.printer,
+                    path=done.pdf,
+                )
+            )
+        else:
+            notice.announce(
+                _(
+                    "Offre enregistrée pour impression : {text} et {pdf}",
+                    text=done.text,
+                    pdf=done.pdf,
+                )
+            )
+
+    # -- e-mail -------------------------------------------------------------------------------
+    @on(Button.Pressed, "#email")
+    def action_email(self) -> None:
+        """Ask for an address, then send the offer through the mailer."""
+        offer = self.offer
+
+        def chosen(address: str | None) -> None:
+            if address:
+                self._send(offer, address)
+
+        self.app.push_screen(
+            EmailDialog(_("Envoyer l'offre {reference} par e-mail.", reference=offer.reference)),
+            chosen,
+        )
+
+    @work(exclusive=True, group="email")
+    async def _send(self, offer: Offer, address: str) -> None:
+        notice = self.query_one("#notice", Notice)
+        notice.announce(_("Envoi en cours…"), focus=False)
+        mailer = self.pass_app.services.mailer
+        subject = _(
+            "Offre PASS {reference} : {title}", reference=offer.reference, title=offer.title
+        )
+        body = (
+            _("Voici une offre de la Place de l'apprentissage et des stages (PASS).")
+            + "\n\n"
+            + offer_text(offer)
+        )
+        try:
+            sent = await asyncio.to_thread(mailer.send, address, subject, body)
+        except (ValueError, OSError) as exc:
+            notice.announce(
+                _("Erreur : l'e-mail n'a pas pu être envoyé ({error}).", error=exc), error=True
+            )
+            return
+        if sent.status == "sent":
+            notice.announce(_("Offre envoyée par e-mail à {address}.", address=address))
+        elif sent.status == "queued":
+            notice.announce(
+                _(
+                    "Le serveur de messagerie n'a pas accepté l'e-mail ({error}) ; il sera "
+                    "renvoyé plus tard.",
+                    error=sent.error or "?",
+                ),
+                error=True,
+            )
+        else:
+            notice.announce(
+                _(
+                    "Offre déposée dans la boîte d'envoi pour {address} : {path}",
+                    address=address,
+                    path=sent.path,
+                )
+            )
+
+    # -- attachments --------------------------------------------------------------------------
+    @on(Button.Pressed, "SaveButton")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        assert isinstance(event.button, SaveButton)
+        self._save(event.button.attachment)
+
+    @work(group="save")
+    async def _save(self, attachment: Attachment) -> None:
+        notice = self.query_one("#notice", Notice)
+        directory = self.pass_app.services.paths.exports
+        try:
+            path = await asyncio.to_thread(save_attachment, attachment, directory)
+        except (ValueError, OSError) as exc:
+            notice.announce(
+                _("Erreur : pièce jointe non enregistrée ({error}).", error=exc), error=True
+            )
+            return
+        notice.announce(_("Pièce jointe enregistrée : {path}", path=path))

@@ -1,0 +1,139 @@
+"""The result list: the criteria in words, the number of offers, the offers newest first."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Static
+
+from pass_tui.data.catalogue import SearchResult
+from pass_tui.data.models import SearchCriteria
+from pass_tui.i18n import _
+from pass_tui.screens.base import PassScreen, button
+from pass_tui.widgets.result_list import ResultList
+
+__all__ = ["ResultsScreen", "count_text", "criteria_text"]
+
+
+def count_text(count: int) -> str:
+    """ "Nombre de résultats : 11 offres"."""
+    if count <= 1:  # French: "0 offre", "1 offre"
+        return _("Nombre de résultats : {count} offre", count=count)
+    return _("Nombre de résultats : {count} offres", count=count)
+
+
+def criteria_text(criteria: SearchCriteria) -> str:
+    """The criteria in words, one criterion per line, after "Critères sélectionnés"."""
+    described = criteria.describe()
+    if not described:
+        return _("Critères sélectionnés : aucun (toutes les offres)")
+    lines = [_("Critères sélectionnés :")]
+    lines += [f"  {_(label)} : {value}" for label, value in described]
+    return "\n".join(lines)
+
+
+class ResultsScreen(PassScreen[None]):
+    """Offers matching some criteria. Enter opens the highlighted offer."""
+
+    BINDINGS = [
+        Binding("r", "refine", "Affiner", tooltip="Affiner ma recherche", id="results.refine"),
+        Binding("escape", "back", "Retour", tooltip="Retour à la recherche", id="results.back"),
+    ]
+
+    def __init__(self, criteria: SearchCriteria) -> None:
+        super().__init__(id="results-screen")
+        self.criteria = criteria
+        self.result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_title(_("Résultats de la recherche"))
+        with Vertical(id="results-head"):
+            yield Static(criteria_text(self.criteria), id="criteria", markup=False)
+            yield Static(_("Recherche en cours…"), id="count", markup=False)
+            with Horizontal(classes="buttons"):
+                yield button(_("Affiner ma recherche"), "refine", primary=True)
+                yield button(_("Nouvelle recherche"), "new")
+        yield Static(
+            _(
+                "Aucune offre ne correspond à vos critères. Choisissez « Affiner ma recherche » "
+                "pour les modifier, ou appuyez sur Échap pour revenir à la recherche."
+            ),
+            id="empty",
+            markup=False,
+        )
+        yield ResultList(id="results")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#empty").display = False
+        self.query_one("#refine").focus()
+        self.run_search()
+
+    @work(exclusive=True, group="search")
+    async def run_search(self) -> None:
+        """Search in a thread; a newer search (or leaving the screen) cancels this one."""
+        catalogue = self.pass_app.services.catalogue
+        result = await asyncio.to_thread(catalogue.search, self.criteria)
+        self.show_result(result)
+
+    def show_result(self, result: SearchResult) -> None:
+        """Display ``result`` and put the focus on its first offer."""
+        self.result = result
+        self.query_one("#count", Static).update(count_text(result.count))
+        results = self.query_one(ResultList)
+        results.set_result(result)
+        empty = result.count == 0
+        self.query_one("#empty").display = empty
+        results.display = not empty
+        if empty:
+            self.query_one("#refine").focus()
+        else:
+            results.focus()
+
+    # -- opening offers -----------------------------------------------------------------------
+    @on(ResultList.Selected)
+    def _open(self, event: ResultList.Selected) -> None:
+        from pass_tui.screens.offer import OfferScreen
+
+        if self.result is None:
+            return
+        self.app.push_screen(OfferScreen(self.result, event.index), self._returned)
+
+    def _returned(self, index: int | None) -> None:
+        """Back from an offer: highlight the offer last shown."""
+        results = self.query_one(ResultList)
+        if index is not None:
+            results.highlighted = index
+            results.scroll_to_highlight(center=True)
+        results.focus()
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def _search_screen(self):
+        from pass_tui.screens.search import SearchScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SearchScreen):
+                return screen
+        return None
+
+    @on(Button.Pressed, "#refine")
+    def action_refine(self) -> None:
+        """The criteria form again, filled with this search's criteria."""
+        search = self._search_screen()
+        self.dismiss()
+        if search is not None:
+            search.refine(self.criteria)
+
+    @on(Button.Pressed, "#new")
+    def _new_search(self) -> None:
+        search = self._search_screen()
+        self.dismiss()
+        if search is not None:
+            search.action_clear()

@@ -1,0 +1,52 @@
+"""An offer laid out for linear reading: one "Label : valeur" per line, label first."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from pass_tui.data.models import Offer
+from pass_tui.data.render import offer_fields
+from pass_tui.i18n import _
+
+__all__ = ["OfferView", "offer_content"]
+
+# Shown elsewhere on the offer screen (how to apply, attachments with their buttons).
+_ELSEWHERE = {"Candidature par e-mail", "Pour postuler", "Pièces jointes"}
+
+
+def offer_content(offer: Offer) -> Content:
+    """The offer's fields as literal text (untrusted values are never parsed as markup).
+
+    The title comes first, as a heading; multi-line values (description, profile) start
+    on the line after their label, indented by two spaces.
+    """
+    parts: list[Content | str | tuple[str, str]] = [(offer.title, "bold"), "\n\n"]
+    for label, value in offer_fields(offer):
+        if label in _ELSEWHERE:
+            continue
+        name = _(label)
+        if "\n" in value or len(value) > 120:
+            parts.append((f"{name} :", "bold"))
+            parts.append("\n")
+            for line in value.split("\n"):
+                parts.append(f"{line}\n")
+        else:
+            parts.append((f"{name} :", "bold"))
+            parts.append(f" {value}\n")
+    return Content.assemble(*parts)
+
+
+class OfferView(Static):
+    """The fields of one offer (the screen around it scrolls)."""
+
+    DEFAULT_CSS = """
+    OfferView {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    def show_offer(self, offer: Offer) -> None:
+        """Display ``offer``."""
+        self.update(offer_content(offer))

@@ -1,0 +1,252 @@
+"""A virtual list of search results: renders only the rows on screen, so 100k offers cost
+no more than ten."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Offset, Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pass_tui.data.render import fr_date
+from pass_tui.i18n import _, translate_bindings
+from pass_tui.widgets.text import fit
+
+if TYPE_CHECKING:
+    from pass_tui.data.catalogue import OfferSummary, SearchResult
+
+__all__ = ["ResultList"]
+
+ROW_HEIGHT = 2
+_CACHE_SIZE = 256
+
+
+class ResultList(ScrollView, can_focus=True):
+    """The offers of a `SearchResult`, two lines each: the title, then reference,
+    publication date, place and employer. The highlighted row is marked with "> " as
+    well as by colour, and the terminal cursor can be placed on its title."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Offre précédente dans la liste", show=False, id="list.up"),
+        Binding(
+            "down,j", "cursor_down", "Offre suivante dans la liste", show=False, id="list.down"
+        ),
+        Binding("pageup", "page_up", "Page précédente de la liste", show=False, id="list.page_up"),
+        Binding(
+            "pagedown", "page_down", "Page suivante de la liste", show=False, id="list.page_down"
+        ),
+        Binding("home", "first", "Première offre de la liste", show=False, id="list.first"),
+        Binding("end", "last", "Dernière offre de la liste", show=False, id="list.last"),
+        Binding("enter", "select", "Ouvrir", tooltip="Ouvrir l'offre", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {"result-list--title", "result-list--detail", "result-list--cursor"}
+
+    DEFAULT_CSS = """
+    ResultList {
+        height: 1fr;
+        background: $surface;
+        & > .result-list--title { text-style: bold; }
+        & > .result-list--detail { color: $text-muted; }
+        & > .result-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .result-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+    }
+    """
+
+    highlighted: reactive[int] = reactive(0, always_update=False, init=False)
+    """Index of the highlighted offer in the result."""
+
+    class Highlighted(Message):
+        """The highlighted offer changed."""
+
+        def __init__(self, result_list: ResultList, index: int) -> None:
+            super().__init__()
+            self.result_list = result_list
+            self.index = index
+
+        @property
+        def control(self) -> ResultList:
+            return self.result_list
+
+    class Selected(Message):
+        """An offer was chosen (Enter or click) to be opened."""
+
+        def __init__(self, result_list: ResultList, index: int) -> None:
+            super().__init__()
+            self.result_list = result_list
+            self.index = index
+
+        @property
+        def control(self) -> ResultList:
+            return self.result_list
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        translate_bindings(self)
+        self._result: SearchResult | None = None
+        self._cache: OrderedDict[int, OfferSummary] = OrderedDict()
+
+    # -- data ---------------------------------------------------------------------------------
+    @property
+    def result(self) -> SearchResult | None:
+        """The result shown, if any."""
+        return self._result
+
+    @property
+    def count(self) -> int:
+        """How many offers the list holds."""
+        return self._result.count if self._result is not None else 0
+
+    def set_result(self, result: SearchResult | None, highlight: int = 0) -> None:
+        """Show ``result`` (None: empty), with the offer at ``highlight`` highlighted."""
+        self._result = result
+        self._cache.clear()
+        self._update_virtual_size()
+        self.set_reactive(ResultList.highlighted, self._clamp(highlight))
+        self.scroll_to_highlight(center=True)
+        self.refresh()
+        if self.count:
+            self.post_message(self.Highlighted(self, self.highlighted))
+
+    def summary(self, index: int) -> OfferSummary:
+        """The row data of offer ``index`` (cached: rows are re-rendered often)."""
+        assert self._result is not None
+        summary = self._cache.get(index)
+        if summary is None:
+            summary = self._result.summary_at(index)
+            self._cache[index] = summary
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(index)
+        return summary
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, self.count - 1)) if self.count else 0
+
+    def _update_virtual_size(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, self.count * ROW_HEIGHT)
+
+    # -- geometry -----------------------------------------------------------------------------
+    def cursor_screen_offset_for_reader(self) -> Offset | None:
+        """Where the terminal cursor goes for a screen reader: the highlighted title."""
+        if not self.count:
+            return self.content_region.offset
+        y = self.highlighted * ROW_HEIGHT - self.scroll_offset.y
+        region = self.content_region
+        if not 0 <= y < region.height:
+            return region.offset
+        return Offset(region.x + 2, region.y + y)
+
+    def scroll_to_highlight(self, center: bool = False) -> None:
+        """Scroll so the highlighted offer is visible."""
+        if not self.count:
+            return
+        width = max(1, self.scrollable_content_region.width)
+        self.scroll_to_region(
+            Region(0, self.highlighted * ROW_HEIGHT, width, ROW_HEIGHT),
+            animate=False,
+            force=True,
+            center=center,
+        )
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    # -- rendering ----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, ROW_HEIGHT)
+        base = self.rich_style
+        if index >= self.count:
+            if line == 0 and self._result is not None:
+                return Strip([Segment(fit(_("Aucune offre."), width), base)]).extend_cell_length(
+                    width, base
+                )
+            return Strip.blank(width, base)
+        summary = self.summary(index)
+        is_cursor = index == self.highlighted
+        if part == 0:
+            style = base + self.get_component_rich_style("result-list--title")
+            marker = "> " if is_cursor else "  "
+            text = fit(summary.title, width - 2)
+        else:
+            style = base + self.get_component_rich_style("result-list--detail")
+            marker = "  "
+            details = [
+                _("Réf. {reference}", reference=summary.reference),
+                _("publiée le {date}", date=fr_date(summary.published)),
+                summary.location,
+                summary.employer,
+            ]
+            text = fit(" · ".join(d for d in details if d), width - 2)
+        if is_cursor:
+            style += self.get_component_rich_style("result-list--cursor")
+        style += _meta(index)
+        return Strip([Segment(marker + text, style)]).extend_cell_length(width, style)
+
+    # -- actions ------------------------------------------------------------------------------
+    def watch_highlighted(self, old: int, new: int) -> None:
+        self.scroll_to_highlight()
+        self.refresh()
+        if self.count:
+            self.post_message(self.Highlighted(self, new))
+
+    def validate_highlighted(self, value: int) -> int:
+        return self._clamp(value)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+
+    def action_cursor_up(self) -> None:
+        self.highlighted -= 1
+
+    def action_cursor_down(self) -> None:
+        self.highlighted += 1
+
+    def action_page_up(self) -> None:
+        self.highlighted -= self._page()
+
+    def action_page_down(self) -> None:
+        self.highlighted += self._page()
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = self.count - 1
+
+    def action_select(self) -> None:
+        if self.count:
+            self.post_message(self.Selected(self, self.highlighted))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("result")
+        if isinstance(index, int) and index < self.count:
+            self.highlighted = index
+            self.post_message(self.Selected(self, index))
+
+
+def _meta(index: int) -> Style:
+    """Style metadata that lets a click find its row."""
+    return Style.from_meta({"result": index})
