@@ -85,7 +85,7 @@ def help_lines(screen: Screen) -> list[str]:
 class HelpScreen(PassModal[None]):
     """The keys of the screen it was opened from. Escape or F1 closes it."""
 
-    BINDINGS = [Binding("escape", "close", "Fermer l'aide", id="help.close")]
+    BINDINGS = [Binding("escape,f1", "close", "Fermer l'aide", id="help.close")]
 
     def __init__(self, for_screen: Screen) -> None:
         super().__init__(id="help-screen")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,6 +16,9 @@ from pass_tui.data.models import SearchCriteria
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassScreen, button
 from pass_tui.widgets.result_list import ResultList
+
+if TYPE_CHECKING:
+    from pass_tui.screens.search import SearchScreen
 
 __all__ = ["ResultsScreen", "count_text", "criteria_text"]
 
@@ -115,7 +119,7 @@ class ResultsScreen(PassScreen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
-    def _search_screen(self):
+    def _search_screen(self) -> SearchScreen | None:
         from pass_tui.screens.search import SearchScreen
 
         for screen in self.app.screen_stack:

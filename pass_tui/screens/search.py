@@ -50,6 +50,7 @@ class SearchScreen(PassScreen[None]):
     def __init__(self) -> None:
         super().__init__(id="search")
         self._facets: dict[str, dict[str, int]] | None = None
+        self._pending_criteria: SearchCriteria | None = None
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -190,7 +191,7 @@ class SearchScreen(PassScreen[None]):
 
     def set_criteria_after_load(self) -> None:
         """Apply criteria that were set before the lists were filled."""
-        pending = getattr(self, "_pending_criteria", None)
+        pending = self._pending_criteria
         if pending is not None:
             self._pending_criteria = None
             self.set_criteria(pending)
