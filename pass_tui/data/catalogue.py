@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pass_tui.data.models import Offer, SearchCriteria
+from pass_tui.data.models import Offer, SearchCriteria, format_location
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.refdata import refdata
 from pass_tui.data.store import Database, atomic_write, file_signature
@@ -496,7 +496,6 @@ def _build_raw(
     docs: dict[str, dict], offsets: dict[str, tuple[int, int]], sig: tuple[int, int, int]
 ) -> dict[str, Any]:
     """The marshal-able index of a set of documents."""
-    rd = refdata()
     order = sorted(
         docs,
         key=lambda k: (docs[k].get("published") or "", docs[k].get("reference") or ""),
@@ -514,7 +513,7 @@ def _build_raw(
         refs.append(doc["reference"])
         titles.append(doc.get("title") or "")
         employers.append(doc.get("employer") or doc.get("organisation") or "")
-        locations.append(_location(doc, rd))
+        locations.append(format_location(doc.get("city"), doc.get("department"), doc.get("region")))
         natures.append(doc.get("nature") or "")
         published.append(date.fromisoformat(doc["published"]).toordinal())
         closing.append(date.fromisoformat(doc["closing"]).toordinal() if doc.get("closing") else 0)
@@ -572,19 +571,6 @@ def _build_raw(
         "tokens": token_list,
         "postings": encoded,
     }
-
-
-def _location(doc: dict, rd: Any) -> str:
-    city, dept, region = doc.get("city"), doc.get("department"), doc.get("region")
-    if city and dept:
-        return f"{city} ({dept})"
-    if city:
-        return city
-    if dept:
-        return f"{rd.department_name(dept)} ({dept})"
-    if region:
-        return rd.region_name(region)
-    return ""
 
 
 def _save_index(path: Path, raw: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline
 
-__all__ = ["Attachment", "CriteriaError", "Offer", "SearchCriteria"]
+__all__ = ["Attachment", "CriteriaError", "Offer", "SearchCriteria", "format_location"]
 
 _ONE_LINE = (
     "reference",
@@ -114,16 +114,21 @@ class Offer(BaseModel):
     @property
     def location(self) -> str:
         """'Nantes (44)', or the department or region name when the city is unknown."""
-        rd = refdata()
-        if self.city and self.department:
-            return f"{self.city} ({self.department})"
-        if self.city:
-            return self.city
-        if self.department:
-            return f"{rd.department_name(self.department)} ({self.department})"
-        if self.region:
-            return rd.region_name(self.region)
-        return ""
+        return format_location(self.city, self.department, self.region)
+
+
+def format_location(city: str | None, department: str | None, region: str | None) -> str:
+    """An offer's place in words, as result rows and the detail screen show it."""
+    rd = refdata()
+    if city and department:
+        return f"{city} ({department})"
+    if city:
+        return city
+    if department:
+        return f"{rd.department_name(department)} ({department})"
+    if region:
+        return rd.region_name(region)
+    return ""
 
 
 class CriteriaError(ValueError):
