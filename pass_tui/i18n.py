@@ -84,6 +84,15 @@ ENGLISH: dict[str, str] = {
     "Comment quitter": "How to quit",
     "Pour quitter, appuyez sur Ctrl+Q.": "To quit, press Ctrl+Q.",
     "Nouvelle recherche": "New search",
+    "Flux RSS": "RSS feed",
+    "Flux RSS de cette recherche": "RSS feed of this search",
+    "Adresse du flux RSS :": "RSS feed address:",
+    "Adresse du flux Atom :": "Atom feed address:",
+    "Commande équivalente :": "Equivalent command:",
+    "Ces adresses répondent quand « pass-tui feeds serve » est lancé.": (
+        "These addresses answer while “pass-tui feeds serve” is running."
+    ),
+    "Fermer": "Close",
     "Revenir au formulaire de recherche": "Back to the search form",
     "Les touches de l'écran courant": "The keys of the current screen",
     "Thème": "Theme",

@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from pass_tui.data.models import SearchCriteria
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassModal, button
 
-__all__ = ["ConfirmDialog", "EmailDialog"]
+__all__ = ["ConfirmDialog", "EmailDialog", "FeedDialog"]
 
 
 class EmailDialog(PassModal[str | None]):
@@ -92,3 +93,39 @@ class ConfirmDialog(PassModal[bool]):
     @on(Button.Pressed, "#no")
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class FeedDialog(PassModal[None]):
+    """The RSS / Atom feed of a search: its address and the equivalent command line."""
+
+    BINDINGS = [Binding("escape", "close", "Fermer", id="feed.close")]
+
+    def __init__(self, criteria: SearchCriteria) -> None:
+        super().__init__(id="feed-dialog")
+        self.criteria = criteria
+
+    def compose(self) -> ComposeResult:
+        from pass_tui.data.feeds import criteria_to_cli, feed_url
+
+        with Vertical(classes="dialog"):
+            yield Static(_("Flux RSS de cette recherche"), classes="dialog-question")
+            yield Static(_("Adresse du flux RSS :"), markup=False)
+            yield Static(feed_url(self.criteria), id="rss-url", markup=False)
+            yield Static(_("Adresse du flux Atom :"), markup=False)
+            yield Static(feed_url(self.criteria, format="atom"), id="atom-url", markup=False)
+            yield Static(_("Commande équivalente :"), markup=False)
+            yield Static(criteria_to_cli(self.criteria), id="feed-cli", markup=False)
+            yield Static(
+                _("Ces adresses répondent quand « pass-tui feeds serve » est lancé."),
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                yield button(_("Fermer"), "close", primary=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#close").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

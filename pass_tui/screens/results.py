@@ -45,6 +45,7 @@ class ResultsScreen(PassScreen[None]):
 
     BINDINGS = [
         Binding("r", "refine", "Affiner", tooltip="Affiner ma recherche", id="results.refine"),
+        Binding("f", "feed", "Flux RSS", tooltip="Flux RSS de cette recherche", id="results.feed"),
         Binding("escape", "back", "Retour", tooltip="Retour à la recherche", id="results.back"),
     ]
 
@@ -61,6 +62,7 @@ class ResultsScreen(PassScreen[None]):
             with Horizontal(classes="buttons"):
                 yield button(_("Affiner ma recherche"), "refine", primary=True)
                 yield button(_("Nouvelle recherche"), "new")
+                yield button(_("Flux RSS"), "feed")
         yield Static(
             _(
                 "Aucune offre ne correspond à vos critères. Choisissez « Affiner ma recherche » "
@@ -134,6 +136,13 @@ class ResultsScreen(PassScreen[None]):
         self.dismiss()
         if search is not None:
             search.refine(self.criteria)
+
+    @on(Button.Pressed, "#feed")
+    def action_feed(self) -> None:
+        """Show the feed address and command line for these criteria."""
+        from pass_tui.screens.dialogs import FeedDialog
+
+        self.app.push_screen(FeedDialog(self.criteria))
 
     @on(Button.Pressed, "#new")
     def _new_search(self) -> None:

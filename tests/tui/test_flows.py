@@ -439,3 +439,22 @@ async def test_command_palette_has_app_commands(make_app) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_feed_action_shows_url_and_command(make_app) -> None:
+    from pass_tui.screens.dialogs import FeedDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "apprenti")
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedDialog)
+        assert app.focused is not None and app.focused.id == "close"
+        assert text_of(app, "#rss-url") == "http://127.0.0.1:8080/flux/recherche?keywords=apprenti"
+        assert text_of(app, "#atom-url").endswith("/flux/recherche.atom?keywords=apprenti")
+        assert text_of(app, "#feed-cli") == "pass-tui search --keywords apprenti --format rss"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
