@@ -48,30 +48,20 @@ class _PassScreenMixin:
     def compose_title(self, where: str) -> ComposeResult:
         yield title_bar(where)
 
+    def __init__(self, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)  # type: ignore[call-arg]
+        self._setup_screen()
+
+    def on_mount(self) -> None:
+        self._adapt_for_screen_reader()
+
+    def on_screen_resume(self) -> None:
+        self.app.call_after_refresh(self.pass_app.place_cursor)  # type: ignore[attr-defined]
+
 
 class PassScreen(_PassScreenMixin, Screen[ResultType], Generic[ResultType]):
     """Base class of the full screens."""
 
-    def __init__(self, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
-        self._setup_screen()
-
-    def on_mount(self) -> None:
-        self._adapt_for_screen_reader()
-
-    def on_screen_resume(self) -> None:
-        self.app.call_after_refresh(self.pass_app.place_cursor)
-
 
 class PassModal(_PassScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
     """Base class of dialogs."""
-
-    def __init__(self, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
-        self._setup_screen()
-
-    def on_mount(self) -> None:
-        self._adapt_for_screen_reader()
-
-    def on_screen_resume(self) -> None:
-        self.app.call_after_refresh(self.pass_app.place_cursor)
