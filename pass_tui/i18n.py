@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-__all__ = ["ENGLISH", "LANGUAGES", "_", "get_language", "set_language", "translate_bindings"]
+__all__ = [
+    "ENGLISH",
+    "LANGUAGES",
+    "_",
+    "get_language",
+    "number",
+    "set_language",
+    "translate_bindings",
+]
 
 LANGUAGES = ("fr", "en")
 _language = "fr"
@@ -45,7 +53,16 @@ def _(message: str, **values: object) -> str:
         The message in the current language (French when no translation is known).
     """
     text = ENGLISH.get(message, message) if _language == "en" else message
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    shown = {k: number(v) if type(v) is int else v for k, v in values.items()}
+    return text.format(**shown)
+
+
+def number(value: int) -> str:
+    """A count as the language writes it: "100 000" (no-break space) or "100,000"."""
+    grouped = f"{value:,}"
+    return grouped if _language == "en" else grouped.replace(",", "\u00a0")
 
 
 def translate_bindings(node: DOMNode) -> None:

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
-from pass_tui.i18n import translate_bindings
+from pass_tui.i18n import number, translate_bindings
 
 __all__ = ["CriteriaList"]
 
@@ -94,7 +94,7 @@ class CriteriaList(SelectionList[str]):
     def _prompt(self, value: str, counts: dict[str, int] | None) -> Content:
         label = self._labels.get(value, value)
         if counts is not None:
-            label = f"{label} ({counts.get(value, 0)})"
+            label = f"{label} ({number(counts.get(value, 0))})"
         return Content(label)
 
     @property

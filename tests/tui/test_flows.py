@@ -458,3 +458,15 @@ async def test_feed_action_shows_url_and_command(make_app) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
+
+
+def test_counts_are_written_the_french_way() -> None:
+    from pass_tui.i18n import _, number, set_language
+
+    assert number(100000) == "100\u00a0000"
+    assert _("Offre {n} / {count}", n=2, count=1234) == "Offre 2 / 1\u00a0234"
+    set_language("en")
+    try:
+        assert _("Offre {n} / {count}", n=2, count=1234) == "Offer 2 / 1,234"
+    finally:
+        set_language("fr")
