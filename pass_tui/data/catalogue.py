@@ -111,7 +111,6 @@ class _Index:
         self.postings: list[bytes] = raw["postings"]
         self.by_ref: dict[str, int] = {fold(ref): i for i, ref in enumerate(self.refs)}
         self.all = (1 << self.n) - 1
-        self._path = path
         self._fh = open(path, "rb") if self.n else None  # noqa: SIM115 - kept for the index's life
         self._io = threading.Lock()
         self._open: tuple[int, int] | None = None  # (day ordinal, mask)
@@ -383,36 +382,36 @@ class Catalogue:
         incoming: dict[str, dict[str, Any]] = {}
         for offer in offers:
             incoming[offer.reference] = offer.model_dump(mode="json")
-        with self.db.transaction():
-            data = self.db.storage.read() or {}
-            table: dict[str, dict] = data.setdefault(TABLE, {})
-            key_of = {doc.get("reference"): key for key, doc in table.items()}
-            next_id = max((int(k) for k in table), default=0) + 1
-            for ref, doc in incoming.items():
-                key = key_of.get(ref)
-                if key is None:
-                    table[str(next_id)] = doc
-                    next_id += 1
-                    report.added += 1
-                elif table[key] == doc:
-                    report.unchanged += 1
-                else:
-                    table[key] = doc
-                    report.updated += 1
-            if not report.changed:
-                return report
-            self.db.storage.write(data)
-        self._after_write()
+        # The lock spans the write and the indexing, so the saved index always describes
+        # the file this process wrote, never one another writer replaced it with.
+        with self.db.lock:
+            with self.db.storage.batch():
+                data = self.db.storage.read() or {}
+                table: dict[str, dict] = data.setdefault(TABLE, {})
+                key_of = {doc.get("reference"): key for key, doc in table.items()}
+                next_id = max((int(k) for k in table), default=0) + 1
+                for ref, doc in incoming.items():
+                    key = key_of.get(ref)
+                    if key is None:
+                        table[str(next_id)] = doc
+                        next_id += 1
+                        report.added += 1
+                    elif table[key] == doc:
+                        report.unchanged += 1
+                    else:
+                        table[key] = doc
+                        report.updated += 1
+                if not report.changed:
+                    return report
+                self.db.storage.write(data)
+            self._index_written(table)
         return report
 
-    def _after_write(self) -> None:
-        """Index what was just written, from the data still in memory."""
-        storage = self.db.storage
-        sig = file_signature(self.paths.catalogue)
-        data = storage.read() or {}
-        offsets = (storage.last_offsets or {}).get(TABLE, {})
-        raw = _build_raw(data.get(TABLE, {}), offsets, sig or (0, 0, 0))
-        _save_index(self.paths.catalogue_index, raw)
+    def _index_written(self, docs: dict[str, dict]) -> None:
+        """Index the documents just written, from memory: no re-read of the file."""
+        offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
+        sig = file_signature(self.paths.catalogue) or (0, 0, 0)
+        _save_index(self.paths.catalogue_index, _build_raw(docs, offsets, sig))
 
 
 # -- search helpers ---------------------------------------------------------------------------
