@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from pass_tui.data.models import first_error
+
 __all__ = ["ConfigError", "Settings", "SmtpSettings", "SourceSettings", "load_settings"]
 
 
@@ -59,6 +61,5 @@ def load_settings(path: Path) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path} : fichier illisible ({exc})") from exc
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path} : réglage {where!r} invalide ({first['msg']})") from exc
+        where, problem = first_error(exc)
+        raise ConfigError(f"{path} : réglage {where!r} invalide ({problem})") from exc

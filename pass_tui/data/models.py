@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline
 
-__all__ = ["Attachment", "CriteriaError", "Offer", "SearchCriteria", "format_location"]
+__all__ = [
+    "Attachment",
+    "CriteriaError",
+    "Offer",
+    "SearchCriteria",
+    "first_error",
+    "format_location",
+]
 
 _ONE_LINE = (
     "reference",
@@ -28,6 +42,12 @@ _ONE_LINE = (
     "source_url",
 )
 _MULTI_LINE = ("description", "profile", "how_to_apply")
+
+
+def first_error(exc: ValidationError) -> tuple[str, str]:
+    """The dotted location and message of a validation error's first problem."""
+    error = exc.errors()[0]
+    return ".".join(str(part) for part in error["loc"]), error["msg"]
 
 
 class Attachment(BaseModel):

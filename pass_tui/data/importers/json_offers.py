@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pass_tui.data.importers import ImportFailed
-from pass_tui.data.models import Offer
+from pass_tui.data.models import Offer, first_error
 
 __all__ = ["parse_json_offers"]
 
@@ -30,9 +30,8 @@ def parse_json_offers(data: bytes | str, *, source: str = "") -> list[Offer]:
         try:
             offers.append(Offer.model_validate(item))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "offre"
+            field, problem = first_error(exc)
             raise ImportFailed(
-                f"offre {number} : champ {field} invalide ({first['msg']})", source=source
+                f"offre {number} : champ {field or 'offre'} invalide ({problem})", source=source
             ) from None
     return offers

@@ -23,7 +23,7 @@ from xml.parsers import expat
 from pydantic import ValidationError
 
 from pass_tui.data.importers import ImportFailed
-from pass_tui.data.models import Offer
+from pass_tui.data.models import Offer, first_error
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline
 
@@ -216,10 +216,9 @@ def parse_pass_rss(data: bytes | str, *, source: str = "") -> list[Offer]:
                 }
             )
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "offre"
+            field, problem = first_error(exc)
             raise ImportFailed(
-                f"élément {number} : champ {field} invalide ({first['msg']})", source=source
+                f"élément {number} : champ {field or 'offre'} invalide ({problem})", source=source
             ) from None
         except ValueError as exc:
             raise ImportFailed(f"élément {number} : {exc}", source=source) from None

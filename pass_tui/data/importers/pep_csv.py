@@ -49,7 +49,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from pass_tui.data.importers import ImportFailed
-from pass_tui.data.models import Offer
+from pass_tui.data.models import Offer, first_error
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline, fold
 
@@ -424,9 +424,8 @@ def _offer(row: _Row) -> Offer:
     try:
         return Offer.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"])
-        row.fail(f"offre invalide ({field} : {error['msg']})")
+        field, problem = first_error(exc)
+        row.fail(f"offre invalide ({field} : {problem})")
         raise  # unreachable: fail() raises
 
 
