@@ -67,29 +67,23 @@ class ResultList(ScrollView, can_focus=True):
     highlighted: reactive[int] = reactive(0, always_update=False, init=False)
     """Index of the highlighted offer in the result."""
 
-    class Highlighted(Message):
+    class _OfferMessage(Message):
+        """A message about the offer at ``index`` of the list's result."""
+
+        def __init__(self, result_list: ResultList, index: int) -> None:
+            super().__init__()
+            self.result_list = result_list
+            self.index = index
+
+        @property
+        def control(self) -> ResultList:
+            return self.result_list
+
+    class Highlighted(_OfferMessage):
         """The highlighted offer changed."""
 
-        def __init__(self, result_list: ResultList, index: int) -> None:
-            super().__init__()
-            self.result_list = result_list
-            self.index = index
-
-        @property
-        def control(self) -> ResultList:
-            return self.result_list
-
-    class Selected(Message):
+    class Selected(_OfferMessage):
         """An offer was chosen (Enter or click) to be opened."""
-
-        def __init__(self, result_list: ResultList, index: int) -> None:
-            super().__init__()
-            self.result_list = result_list
-            self.index = index
-
-        @property
-        def control(self) -> ResultList:
-            return self.result_list
 
     def __init__(
         self,
