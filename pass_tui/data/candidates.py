@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tinydb import Query
-
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.store import Database
 
@@ -29,13 +27,3 @@ class CandidateStore:
 
     def all(self, table: str) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self.db.table(table).all()]
-
-    def find(self, table: str, **fields: Any) -> list[dict[str, Any]]:
-        """Records whose fields equal the given values."""
-        q = Query()
-        cond = None
-        for name, value in fields.items():
-            part = q[name] == value
-            cond = part if cond is None else cond & part
-        docs = self.db.table(table).all() if cond is None else self.db.table(table).search(cond)
-        return [dict(doc) for doc in docs]

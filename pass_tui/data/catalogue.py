@@ -313,9 +313,6 @@ class Catalogue:
     def __len__(self) -> int:
         return self._current().n
 
-    def is_empty(self) -> bool:
-        return not self.paths.catalogue.exists() or len(self) == 0
-
     def get(self, reference: str) -> Offer | None:
         """Any offer by reference, open or closed."""
         index = self._current()

@@ -201,18 +201,6 @@ class SearchCriteria(BaseModel):
                     raise CriteriaError(name, value, list(valid.values()))
         return self
 
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.keywords
-            or self.natures
-            or self.domains
-            or self.organisations
-            or self.levels
-            or self.regions
-            or self.departments
-        )
-
     def describe(self) -> list[tuple[str, str]]:
         """The criteria in words, one (label, value) pair per criterion set."""
         rd = refdata()
