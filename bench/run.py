@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pass_tui.data.catalogue import FACETS, Catalogue  # noqa: E402
-from pass_tui.data.models import SearchCriteria  # noqa: E402
+from pass_tui.data.criteria import SearchCriteria  # noqa: E402
 from pass_tui.data.paths import DataPaths  # noqa: E402
 from pass_tui.data.text import STOP_WORDS, fold, tokens  # noqa: E402
 
@@ -85,7 +85,7 @@ def peak_rss_mb() -> float:
 
 # -- building --------------------------------------------------------------------------------
 def build(data_dir: Path, n: int) -> float:
-    from pass_tui.data.demo import generate_offers
+    from pass_tui.data.catalogue.demo import generate_offers
 
     start = time.perf_counter()
     Catalogue(DataPaths(data_dir), today=lambda: TODAY).upsert(

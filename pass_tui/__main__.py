@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from pass_tui.data.config import ConfigError
-from pass_tui.data.models import CriteriaError, SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import CriteriaError
 from pass_tui.data.refdata import refdata
 from pass_tui.data.store import StoreError
 
 if TYPE_CHECKING:
     from pass_tui.data.services import Services
 
-# Mirrors pass_tui.data.imports.FORMATS (not imported here: it pulls in httpx).
+# Mirrors pass_tui.data.sources.imports.FORMATS (not imported here: it pulls in httpx).
 IMPORT_FORMATS = ("auto", "pass-rss", "pep-csv", "json")
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -109,7 +110,7 @@ def _criteria(args: argparse.Namespace) -> SearchCriteria:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from pass_tui.data.render import summary_line
+    from pass_tui.data.publishing.render import summary_line
 
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit doit être positif ou nul")
@@ -123,7 +124,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     if args.format in ("rss", "atom"):
-        from pass_tui.data.feeds import render_search_feed
+        from pass_tui.data.publishing.feeds import render_search_feed
 
         limit = 100 if args.limit is None else args.limit
         feed = render_search_feed(
@@ -140,7 +141,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_offer(args: argparse.Namespace) -> int:
-    from pass_tui.data.render import offer_text
+    from pass_tui.data.publishing.render import offer_text
 
     services = _services(args)
     offer = services.catalogue.get(args.reference)
@@ -156,8 +157,8 @@ def _cmd_offer(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from pass_tui.data.importers import ImportFailed
-    from pass_tui.data.imports import Importer
+    from pass_tui.data.errors import ImportFailed
+    from pass_tui.data.sources.imports import Importer
 
     if bool(args.source) == bool(args.all):
         raise UsageError("donnez une SOURCE (fichier ou URL) ou --all, pas les deux")
@@ -208,7 +209,7 @@ class _ProgressBar:
 
 
 def _cmd_feeds(args: argparse.Namespace) -> int:
-    from pass_tui.data.feed_server import serve
+    from pass_tui.data.publishing.feed_server import serve
 
     if args.limit < 1:
         raise UsageError("--limit doit être au moins 1")

@@ -244,7 +244,7 @@ ENGLISH: dict[str, str] = {
     "Le serveur de messagerie n'a pas accepté l'e-mail ({error}) ; il sera renvoyé plus tard.": (
         "The mail server did not accept the e-mail ({error}); it will be sent again later."
     ),
-    # offer fields (labels from pass_tui.data.render)
+    # offer fields (labels from pass_tui.data.publishing.render)
     "Référence": "Reference",
     "Intitulé du poste": "Job title",
     "Date de publication": "Publication date",

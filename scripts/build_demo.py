@@ -2,10 +2,10 @@
 
 Run once from the repository root (the output is package data, committed with the code):
 
-    .venv/bin/python scripts/build_demo.py [CSV] [--out pass_tui/data/demo/pep-2021.json]
+    .venv/bin/python scripts/build_demo.py [CSV] [--out pass_tui/data/catalogue/demo_data/pep-2021.json]
 
 The CSV defaults to ``../shared/fixtures/real/pep-export-2021.csv`` next to the repository.
-Dates are kept as exported; :func:`pass_tui.data.demo.real_offers` shifts them at load time.
+Dates are kept as exported; :func:`pass_tui.data.catalogue.demo.real_offers` shifts them at load time.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pass_tui.data.importers import ImportFailed, parse_pep_csv  # noqa: E402
+from pass_tui.data.sources import ImportFailed, parse_pep_csv  # noqa: E402
 
 DEFAULT_CSV = REPO.parent / "shared" / "fixtures" / "real" / "pep-export-2021.csv"
-DEFAULT_OUT = REPO / "pass_tui" / "data" / "demo" / "pep-2021.json"
+DEFAULT_OUT = REPO / "pass_tui" / "data" / "catalogue" / "demo_data" / "pep-2021.json"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from pass_tui.data.errors import ConfigError
 from pass_tui.data.models import first_error
 
 __all__ = ["ConfigError", "Settings", "SmtpSettings", "SourceSettings", "load_settings"]
@@ -45,10 +46,6 @@ class Settings(BaseModel):
     smtp: SmtpSettings | None = None
     keymap: dict[str, str] = Field(default_factory=dict)  # binding id -> keys
     sources: list[SourceSettings] = Field(default_factory=list)
-
-
-class ConfigError(ValueError):
-    """config.toml is unreadable or holds an unknown or wrong setting."""
 
 
 def load_settings(path: Path) -> Settings:

@@ -1,4 +1,4 @@
-"""Pydantic models: the offer, its attachments, and search criteria."""
+"""Pydantic models: the offer and its attachments."""
 
 from __future__ import annotations
 
@@ -16,14 +16,7 @@ from pydantic import (
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline
 
-__all__ = [
-    "Attachment",
-    "CriteriaError",
-    "Offer",
-    "SearchCriteria",
-    "first_error",
-    "format_location",
-]
+__all__ = ["Attachment", "Offer", "first_error", "format_location"]
 
 _ONE_LINE = (
     "reference",
@@ -149,74 +142,3 @@ def format_location(city: str | None, department: str | None, region: str | None
     if region:
         return rd.region_name(region)
     return ""
-
-
-class CriteriaError(ValueError):
-    """A search criterion has a value outside its reference list."""
-
-    def __init__(self, criterion: str, value: object, valid: list[str]) -> None:
-        self.criterion = criterion
-        self.value = value
-        self.valid = valid
-        super().__init__(
-            f"valeur inconnue pour {criterion} : {value!r} ; valeurs possibles : {', '.join(valid)}"
-        )
-
-
-class SearchCriteria(BaseModel):
-    """What a candidate searches for. Every criterion is optional; values within one
-    criterion are alternatives (OR), criteria combine (AND)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    keywords: str = ""
-    natures: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
-    organisations: tuple[str, ...] = ()
-    levels: tuple[int, ...] = ()
-    regions: tuple[str, ...] = ()
-    departments: tuple[str, ...] = ()
-
-    @field_validator("keywords", mode="before")
-    @classmethod
-    def _clean_keywords(cls, value: object) -> str:
-        return clean(value)
-
-    def validate_values(self, organisations: list[str] | None = None) -> SearchCriteria:
-        """Raise CriteriaError naming the first unknown value. Organisations are checked
-        against ``organisations`` (the catalogue's own list) when given."""
-        rd = refdata()
-        checks: list[tuple[str, tuple, dict[str, str]]] = [
-            ("nature", self.natures, {n: n for n in rd.natures}),
-            ("domaine", self.domains, {d: d for d in rd.domain_names}),
-            ("niveau", self.levels, {str(n): str(n) for n in rd.level_labels}),
-            ("région", self.regions, {r.code: f"{r.code} ({r.name})" for r in rd.regions}),
-            ("département", self.departments, {d.code: d.code for d in rd.departments}),
-        ]
-        if organisations is not None:
-            checks.append(("organisme", self.organisations, {o: o for o in organisations}))
-        for name, values, valid in checks:
-            for value in values:
-                if str(value) not in valid:
-                    raise CriteriaError(name, value, list(valid.values()))
-        return self
-
-    def describe(self) -> list[tuple[str, str]]:
-        """The criteria in words, one (label, value) pair per criterion set."""
-        rd = refdata()
-        out: list[tuple[str, str]] = []
-        if self.natures:
-            out.append(("Nature de l'emploi", ", ".join(self.natures)))
-        if self.domains:
-            out.append(("Domaine fonctionnel", ", ".join(self.domains)))
-        if self.organisations:
-            out.append(("Organisme de rattachement", ", ".join(self.organisations)))
-        if self.levels:
-            out.append(("Niveau d'études", ", ".join(rd.level_label(n) for n in self.levels)))
-        places = [rd.region_name(c) for c in self.regions]
-        places += [f"{rd.department_name(c)} ({c})" for c in self.departments]
-        if places:
-            out.append(("Localisation du poste", ", ".join(places)))
-        if self.keywords:
-            out.append(("Mots clés", self.keywords))
-        return out

@@ -48,7 +48,7 @@ class Services:
         """Load the bundled demo catalogue when the data dir has no catalogue yet."""
         if self.paths.catalogue.exists():
             return
-        from pass_tui.data.demo import demo_offers
+        from pass_tui.data.catalogue.demo import demo_offers
 
         self.catalogue.upsert(demo_offers(self.today()))
 

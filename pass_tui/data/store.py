@@ -26,15 +26,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from pass_tui.data.errors import StoreError
+
 __all__ = ["AtomicJSONStorage", "Database", "Offsets", "StoreError", "file_signature"]
 
 # table name -> document id -> (byte offset, byte length) of the document's JSON
 Offsets = dict[str, dict[str, tuple[int, int]]]
 Signature = tuple[int, int, int]
-
-
-class StoreError(RuntimeError):
-    """A database file cannot be read (corrupt or not a TinyDB file)."""
 
 
 def file_signature(path: Path) -> Signature | None:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from pass_tui.data.models import SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassModal, button
 
@@ -105,7 +105,7 @@ class FeedDialog(PassModal[None]):
         self.criteria = criteria
 
     def compose(self) -> ComposeResult:
-        from pass_tui.data.feeds import criteria_to_cli, feed_url
+        from pass_tui.data.publishing.feeds import criteria_to_cli, feed_url
 
         with Vertical(classes="dialog"):
             yield Static(_("Flux RSS de cette recherche"), classes="dialog-question")

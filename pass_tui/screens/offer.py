@@ -14,8 +14,8 @@ from textual.widgets import Button, Footer, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.models import Attachment, Offer
-from pass_tui.data.printing import PrinterError, print_offer, save_attachment
-from pass_tui.data.render import offer_text
+from pass_tui.data.publishing.printing import PrinterError, print_offer, save_attachment
+from pass_tui.data.publishing.render import offer_text
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassScreen, button
 from pass_tui.screens.dialogs import ConfirmDialog, EmailDialog

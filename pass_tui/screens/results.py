@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Static
 
 from pass_tui.data.catalogue import SearchResult
-from pass_tui.data.models import SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassScreen, button
 from pass_tui.widgets.result_list import ResultList

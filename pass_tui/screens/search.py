@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from pass_tui.data.catalogue import SearchResult
-from pass_tui.data.models import SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
 from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassScreen, button

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from pass_tui.data.models import Offer
-from pass_tui.data.render import offer_fields
+from pass_tui.data.publishing.render import offer_fields
 from pass_tui.i18n import _
 
 __all__ = ["OfferView", "offer_content"]

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pass_tui.data.render import fr_date
+from pass_tui.data.publishing.render import fr_date
 from pass_tui.i18n import _, translate_bindings
 from pass_tui.widgets.text import fit
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from pass_tui.__main__ import IMPORT_FORMATS, _ProgressBar
-from pass_tui.data.imports import FORMATS
+from pass_tui.data.sources.imports import FORMATS
 
 REPO = Path(__file__).resolve().parents[2]
 

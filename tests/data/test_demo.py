@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pass_tui.data import demo
-from pass_tui.data.demo import demo_offers, generate_offers, real_offers
-from pass_tui.data.importers import parse_pep_csv
+from pass_tui.data.catalogue import demo
+from pass_tui.data.catalogue.demo import demo_offers, generate_offers, real_offers
 from pass_tui.data.refdata import refdata
+from pass_tui.data.sources.pep_csv import parse_pep_csv
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIXTURE = SHARED / "fixtures" / "real" / "pep-export-2021.csv"
@@ -24,7 +24,11 @@ TITULAIRES, CONTRACTUELS, APPRENTISSAGE, STAGE = refdata().natures
 
 @pytest.fixture(scope="module")
 def bundled() -> list[dict]:
-    text = resources.files("pass_tui.data").joinpath("demo", "pep-2021.json").read_text("utf-8")
+    text = (
+        resources.files("pass_tui.data.catalogue")
+        .joinpath("demo_data", "pep-2021.json")
+        .read_text("utf-8")
+    )
     return json.loads(text)
 
 

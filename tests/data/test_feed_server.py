@@ -17,9 +17,9 @@ import httpx
 import pytest
 
 from pass_tui.data.catalogue import Catalogue
-from pass_tui.data.feed_server import FeedServer, make_server
 from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
+from pass_tui.data.publishing.feed_server import FeedServer, make_server
 from pass_tui.data.services import Services
 
 TODAY = date(2026, 11, 26)
@@ -260,7 +260,7 @@ def test_limit_must_be_positive(services: Services) -> None:
 def test_serve_stops_cleanly_on_ctrl_c(services: Services, data_dir: Path) -> None:
     code = (
         "from pathlib import Path\n"
-        "from pass_tui.data.feed_server import serve\n"
+        "from pass_tui.data.publishing.feed_server import serve\n"
         "from pass_tui.data.services import Services\n"
         f"serve(Services(Path({str(data_dir)!r})), '127.0.0.1', 0)\n"
     )

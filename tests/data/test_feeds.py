@@ -10,7 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 import feedparser
 import pytest
 
-from pass_tui.data.feeds import (
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import CriteriaError
+from pass_tui.data.models import Offer
+from pass_tui.data.publishing.feeds import (
     QueryError,
     atom_id,
     criteria_from_query,
@@ -23,7 +26,6 @@ from pass_tui.data.feeds import (
     render_rss,
     render_search_feed,
 )
-from pass_tui.data.models import CriteriaError, Offer, SearchCriteria
 
 TODAY = date(2026, 11, 26)
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -309,7 +311,7 @@ def test_bad_value_is_an_error_naming_the_parameter(query: str, parameter: str, 
 
 
 def test_non_numeric_level_is_an_error_naming_it() -> None:
-    with pytest.raises(QueryError, match="level"):
+    with pytest.raises(CriteriaError, match="paramètre level : 'bac'"):
         criteria_from_query("level=bac")
 
 

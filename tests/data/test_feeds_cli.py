@@ -10,8 +10,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from pass_tui.data.importers.pass_rss import parse_pass_rss
 from pass_tui.data.models import Offer
+from pass_tui.data.sources.pass_rss import parse_pass_rss
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -13,11 +13,11 @@ import pytest
 from http_server import Reply, scripted_server
 
 from pass_tui.data.catalogue import Catalogue
-from pass_tui.data.importers import ImportFailed
-from pass_tui.data.importers.pass_rss import html_to_text, parse_pass_rss
-from pass_tui.data.imports import Fetcher, Importer, detect_format
-from pass_tui.data.models import SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.paths import DataPaths
+from pass_tui.data.sources.imports import Fetcher, Importer, detect_format
+from pass_tui.data.sources.pass_rss import html_to_text, parse_pass_rss
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

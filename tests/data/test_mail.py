@@ -18,7 +18,7 @@ from filelock import FileLock
 from smtp_server import free_port, make_self_signed_cert, silent_server, smtp_server
 
 from pass_tui.data.config import Settings, SmtpSettings
-from pass_tui.data.mail import (
+from pass_tui.data.mail.mailer import (
     HEADER_ATTEMPTS,
     HEADER_ENVELOPE,
     HEADER_ERROR,

@@ -35,7 +35,7 @@ def test_wheel_ships_reference_data_demo_catalogue_and_styles(tmp_path: Path) ->
         "pass_tui/data/refdata/levels.json",
         "pass_tui/data/refdata/regions-departements.json",
         "pass_tui/data/refdata/organisations.json",
-        "pass_tui/data/demo/pep-2021.json",
+        "pass_tui/data/catalogue/demo_data/pep-2021.json",
         "pass_tui/app.tcss",
     ):
         assert required in names, f"{required} missing from {wheel.name}"

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pass_tui.data.importers import ImportFailed, parse_pep_csv
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
+from pass_tui.data.sources.pep_csv import parse_pep_csv
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIXTURE = SHARED / "fixtures" / "real" / "pep-export-2021.csv"

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from pass_tui.data.catalogue import Catalogue
-from pass_tui.data.models import CriteriaError, Offer, SearchCriteria
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import CriteriaError
+from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 
 TODAY = date(2026, 11, 26)

@@ -4,7 +4,7 @@ Routes (GET and HEAD; anything else is 405):
 
 * ``/flux/offres`` — open apprenticeships; ``/flux/offres_stages`` — open internships;
 * ``/flux/recherche?keywords=…&nature=…&region=…`` — any search (parameters of
-  :func:`pass_tui.data.feeds.criteria_from_query`); a bad parameter is a 400 naming it;
+  :func:`pass_tui.data.publishing.feeds.criteria_from_query`); a bad parameter is a 400 naming it;
 * the same with ``.atom`` (``/flux/offres.atom``, …) for Atom 1.0;
 * ``/offre/{reference}`` — one offer as plain text (where feed links of offers without a
   source URL point); ``/`` — the list of feeds.
@@ -35,7 +35,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from pass_tui.data.feeds import (
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import BadInput
+from pass_tui.data.models import Offer
+from pass_tui.data.publishing.feeds import (
     ATOM_CONTENT_TYPE,
     RSS_CONTENT_TYPE,
     criteria_from_query,
@@ -43,7 +46,6 @@ from pass_tui.data.feeds import (
     render_rss,
     render_search_feed,
 )
-from pass_tui.data.models import Offer, SearchCriteria
 
 if TYPE_CHECKING:
     from pass_tui.data.services import Services
@@ -215,12 +217,8 @@ class _Handler(BaseHTTPRequestHandler):
         with server.catalogue_lock:
             if criteria is None:
                 try:
-                    criteria = criteria_from_query(query)
-                    if criteria.organisations:
-                        criteria = criteria_from_query(
-                            query, organisations=catalogue.organisations()
-                        )
-                except ValueError as exc:
+                    criteria = criteria_from_query(query, organisations=catalogue.organisations())
+                except BadInput as exc:
                     error = str(exc)
             if criteria is not None and error is None:
                 result = catalogue.search(criteria)
@@ -257,7 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_cached(body, content_type, _newest(offers), send_body=send_body)
 
     def _offer(self, reference: str, *, send_body: bool) -> None:
-        from pass_tui.data.render import offer_text
+        from pass_tui.data.publishing.render import offer_text
 
         with self.server.catalogue_lock:
             offer = self.server.services.catalogue.get(reference) if reference else None

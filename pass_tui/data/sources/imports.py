@@ -22,7 +22,7 @@ import httpx
 
 from pass_tui import __version__
 from pass_tui.data.catalogue import Catalogue, UpsertReport
-from pass_tui.data.importers import ImportFailed
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.store import Database
@@ -190,9 +190,9 @@ def _decode(content: bytes, source: str) -> str:
 
 def parse_offers(content: bytes, fmt: str, *, source: str = "") -> list[Offer]:
     """Parse a whole source; raises ImportFailed on the first bad record."""
-    from pass_tui.data.importers import parse_pep_csv
-    from pass_tui.data.importers.json_offers import parse_json_offers
-    from pass_tui.data.importers.pass_rss import parse_pass_rss
+    from pass_tui.data.sources.json_offers import parse_json_offers
+    from pass_tui.data.sources.pass_rss import parse_pass_rss
+    from pass_tui.data.sources.pep_csv import parse_pep_csv
 
     if fmt == "pass-rss":
         return parse_pass_rss(content, source=source)

@@ -32,7 +32,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pass_tui.data.models import Offer, SearchCriteria, format_location
+from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
+from pass_tui.data.models import Offer, format_location
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.refdata import refdata
 from pass_tui.data.store import Database, atomic_write, file_signature
@@ -43,14 +44,7 @@ __all__ = ["FACETS", "Catalogue", "OfferSummary", "SearchResult", "UpsertReport"
 INDEX_VERSION = 4
 TABLE = "offers"
 # criterion name in SearchCriteria -> offer field
-FACETS: dict[str, str] = {
-    "natures": "nature",
-    "domains": "domain",
-    "organisations": "organisation",
-    "levels": "level",
-    "regions": "region",
-    "departments": "department",
-}
+FACETS: dict[str, str] = {c.name: c.field for c in CRITERIA}
 _SEARCHED_FIELDS = ("title", "description", "profile", "employer", "organisation", "city")
 _DENSE_DIVISOR = 32  # a token in more than 1/32 of offers is stored as a bitmap
 _CACHE_LIMIT = 512
@@ -333,44 +327,26 @@ class Catalogue:
         """
         index = self._current()
         base = index.open_mask(self._today()) & _keyword_mask(index, criteria.keywords)
-        masks = {
-            crit: _criterion_mask(index, crit, getattr(criteria, crit))
-            for crit in ("natures", "domains", "organisations", "levels")
-        }
-        masks["location"] = _location_mask(index, criteria.regions, criteria.departments)
+        masks: dict[str, int | None] = {}
+        for criterion in CRITERIA:
+            if criterion.search_group not in masks:
+                masks[criterion.search_group] = _group_mask(index, criterion.search_group, criteria)
         selected = base
         for mask in masks.values():
             if mask is not None:
                 selected &= mask
         facets: dict[str, dict[str, int]] = {}
-        for crit in FACETS:
-            group = "location" if crit in ("regions", "departments") else crit
+        for criterion in CRITERIA:
             others = base
-            for name, mask in masks.items():
-                if name != group and mask is not None:
+            for group, mask in masks.items():
+                if group != criterion.search_group and mask is not None:
                     others &= mask
-            bits_of = index.facets.get(crit, {})
-            facets[crit] = {
+            bits_of = index.facets.get(criterion.name, {})
+            facets[criterion.name] = {
                 value: (others & bits_of[value]).bit_count() if value in bits_of else 0
-                for value in self._facet_values(crit, bits_of)
+                for value in _facet_values(criterion.reference_values(), bits_of)
             }
         return SearchResult(criteria, index, index.positions(selected), facets)
-
-    @staticmethod
-    def _facet_values(crit: str, present: dict[str, int]) -> list[str]:
-        """Every value of a criterion: the reference list in its order, then any other
-        value found in the catalogue."""
-        rd = refdata()
-        known: list[str] = {
-            "natures": list(rd.natures),
-            "domains": list(rd.domain_names),
-            "organisations": list(rd.organisations),
-            "levels": [str(n) for n in rd.level_labels],
-            "regions": [r.code for r in rd.regions],
-            "departments": [d.code for d in rd.departments],
-        }[crit]
-        seen = set(known)
-        return known + sorted(v for v in present if v not in seen)
 
     # -- writes -----------------------------------------------------------------------------
     def upsert(self, offers: Iterable[Offer]) -> UpsertReport:
@@ -426,6 +402,20 @@ def _keyword_mask(index: _Index, keywords: str) -> int:
         if not mask:
             break
     return mask
+
+
+def _facet_values(known: list[str], present: dict[str, int]) -> list[str]:
+    """Every value of a criterion: the reference list in its order, then any other value
+    found in the catalogue."""
+    seen = set(known)
+    return known + sorted(v for v in present if v not in seen)
+
+
+def _group_mask(index: _Index, group: str, criteria: SearchCriteria) -> int | None:
+    """The offers a group of criteria lets through (None: no value chosen)."""
+    if group == "location":
+        return _location_mask(index, criteria.regions, criteria.departments)
+    return _criterion_mask(index, group, criteria.values(BY_NAME[group]))
 
 
 def _criterion_mask(index: _Index, crit: str, values: Iterable[object]) -> int | None:

@@ -48,7 +48,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from pass_tui.data.importers import ImportFailed
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, first_error
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline, fold

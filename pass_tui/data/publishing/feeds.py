@@ -37,10 +37,12 @@ from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from urllib.parse import parse_qsl, quote, urlencode
 
-from pass_tui.data.models import CriteriaError, Offer, SearchCriteria
+from pass_tui.data.criteria import CRITERIA, KEYWORDS_OPTION, SearchCriteria
+from pass_tui.data.errors import QueryError
+from pass_tui.data.models import Offer
+from pass_tui.data.publishing.render import offer_text
 from pass_tui.data.refdata import refdata
-from pass_tui.data.render import offer_text
-from pass_tui.data.text import fold
+from pass_tui.i18n import _
 
 __all__ = [
     "ATOM_CONTENT_TYPE",
@@ -75,30 +77,9 @@ GENERATOR = "pass-tui"
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BULLET = re.compile(r"^[-•*]\s+")
 
-# query parameter -> SearchCriteria field; the names of the CLI flags.
-_LIST_PARAMETERS: dict[str, str] = {
-    "nature": "natures",
-    "domain": "domains",
-    "organisation": "organisations",
-    "level": "levels",
-    "region": "regions",
-    "department": "departments",
-}
-_KEYWORD_PARAMETERS = ("keywords", "q")
-QUERY_PARAMETERS: tuple[str, ...] = (*_KEYWORD_PARAMETERS, *_LIST_PARAMETERS)
-# French criterion names used by CriteriaError -> query parameter
-_PARAMETER_OF_CRITERION = {
-    "nature": "nature",
-    "domaine": "domain",
-    "organisme": "organisation",
-    "niveau": "level",
-    "région": "region",
-    "département": "department",
-}
-
-
-class QueryError(ValueError):
-    """A feed URL query names an unknown parameter or has a malformed value."""
+# Feed query parameters: the CLI's option names, plus "q" for the keywords.
+_KEYWORD_PARAMETERS = (KEYWORDS_OPTION, "q")
+QUERY_PARAMETERS: tuple[str, ...] = (*_KEYWORD_PARAMETERS, *(c.option for c in CRITERIA))
 
 
 # -- small helpers ----------------------------------------------------------------------------
@@ -374,19 +355,13 @@ def render_atom(
 
 
 # -- criteria <-> query string / command line -------------------------------------------------
-def _lookup(value: str, known: Iterable[str]) -> str:
-    """The reference spelling of ``value`` (case- and accent-insensitive), else ``value``."""
-    wanted = fold(value)
-    return next((k for k in known if fold(k) == wanted), value)
-
-
 def criteria_from_query(query: str, *, organisations: list[str] | None = None) -> SearchCriteria:
     """Search criteria from a feed URL query (``/flux/recherche?…``).
 
-    Parameters have the names of the ``pass-tui search`` flags: ``keywords`` (or ``q``)
-    and the repeatable ``nature``, ``domain``, ``organisation``, ``level``, ``region``,
-    ``department``. Empty values are ignored. Natures and domains match without regard to
-    case or accents; departments accept "6" for "06"; regions accept a name.
+    Parameters have the names of the ``pass-tui search`` options: ``keywords`` (or ``q``)
+    and one repeatable parameter per criterion (``nature``, ``level``, ``region``…).
+    Empty values are ignored; values are read as leniently as the CLI reads them (any
+    case or accents, "6" for department "06", a region's name for its code).
 
     Args:
         query: The query string, with or without its leading "?".
@@ -396,74 +371,39 @@ def criteria_from_query(query: str, *, organisations: list[str] | None = None) -
         Validated criteria.
 
     Raises:
-        QueryError: Unknown parameter or a level that is not a number.
+        QueryError: An unknown parameter, or an unreadable query.
         CriteriaError: A value outside its reference list (the message names the parameter).
     """
-    rd = refdata()
     keywords: list[str] = []
-    values: dict[str, list[str]] = {name: [] for name in _LIST_PARAMETERS}
+    values: dict[str, list[str]] = {}
     try:
         pairs = parse_qsl(
             query.removeprefix("?"), keep_blank_values=True, errors="strict", max_num_fields=200
         )
     except (UnicodeDecodeError, ValueError) as exc:
-        raise QueryError(f"paramètres de recherche illisibles : {exc}") from None
+        raise QueryError(_("paramètres de recherche illisibles : {error}", error=exc)) from None
     for name, value in pairs:
         value = value.strip()
-        if name in _KEYWORD_PARAMETERS:
-            if value:
-                keywords.append(value)
-        elif name in values:
-            if value:
-                values[name].append(value)
-        else:
+        if name not in QUERY_PARAMETERS:
             raise QueryError(
-                f"paramètre inconnu : {name!r} ; paramètres possibles : "
-                + ", ".join(QUERY_PARAMETERS)
+                _(
+                    "paramètre inconnu : {name} ; paramètres possibles : {known}",
+                    name=repr(name),
+                    known=", ".join(QUERY_PARAMETERS),
+                )
             )
-    levels: list[int] = []
-    for value in values["level"]:
-        try:
-            levels.append(int(value))
-        except ValueError:
-            raise QueryError(
-                f"le paramètre level doit être un nombre de 3 à 8, pas {value!r}"
-            ) from None
-    departments = []
-    for value in values["department"]:
-        dept = rd.find_department(value)
-        departments.append(dept.code if dept else value)
-    regions = []
-    for value in values["region"]:
-        region = rd.find_region(value)
-        regions.append(region.code if region else value)
-    criteria = SearchCriteria(
-        keywords=" ".join(keywords),
-        natures=tuple(_lookup(v, rd.natures) for v in values["nature"]),
-        domains=tuple(_lookup(v, rd.domain_names) for v in values["domain"]),
-        organisations=tuple(
-            _lookup(v, organisations) if organisations else v for v in values["organisation"]
-        ),
-        levels=tuple(levels),
-        regions=tuple(regions),
-        departments=tuple(departments),
+        if not value:
+            continue
+        if name in _KEYWORD_PARAMETERS:
+            keywords.append(value)
+        else:
+            values.setdefault(name, []).append(value)
+    return SearchCriteria.from_options(
+        values,
+        " ".join(keywords),
+        organisations=organisations,
+        name_of=lambda c: _("le paramètre {name}", name=c.option),
     )
-    try:
-        return criteria.validate_values(organisations=organisations)
-    except CriteriaError as exc:
-        parameter = _PARAMETER_OF_CRITERION.get(exc.criterion, exc.criterion)
-        raise CriteriaError(
-            f"le paramètre {parameter} ({exc.criterion})", exc.value, exc.valid
-        ) from None
-
-
-def _query_pairs(criteria: SearchCriteria) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    if criteria.keywords:
-        pairs.append(("keywords", criteria.keywords))
-    for name, field in _LIST_PARAMETERS.items():
-        pairs.extend((name, str(value)) for value in getattr(criteria, field))
-    return pairs
 
 
 def criteria_to_query(criteria: SearchCriteria) -> str:
@@ -476,7 +416,7 @@ def criteria_to_query(criteria: SearchCriteria) -> str:
         A URL-encoded query without the leading "?" (empty for no criteria), parameters in
         a stable order: keywords, nature, domain, organisation, level, region, department.
     """
-    return urlencode(_query_pairs(criteria), quote_via=quote, safe="")
+    return urlencode(criteria.options(), quote_via=quote, safe="")
 
 
 def criteria_to_cli(criteria: SearchCriteria, *, format: str = "rss") -> str:
@@ -490,7 +430,7 @@ def criteria_to_cli(criteria: SearchCriteria, *, format: str = "rss") -> str:
         A command line such as ``pass-tui search --keywords 'espaces verts' --format rss``.
     """
     words = ["pass-tui", "search"]
-    for name, value in _query_pairs(criteria):
+    for name, value in criteria.options():
         words += [f"--{name}", shlex.quote(value)]
     words += ["--format", shlex.quote(format)]
     return " ".join(words)

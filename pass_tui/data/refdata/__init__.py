@@ -38,9 +38,7 @@ class Domain:
 
 
 def _load(name: str) -> Any:
-    return json.loads(
-        resources.files(__package__).joinpath("refdata").joinpath(name).read_text("utf-8")
-    )
+    return json.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
 
 
 _LEGACY_LEVEL = re.compile(r"\bniveau\s+(VIII|VII|VI|IV|V|III|II|I)\b", re.IGNORECASE)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pass_tui.data.importers import ImportFailed
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, first_error
 
 __all__ = ["parse_json_offers"]

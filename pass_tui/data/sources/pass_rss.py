@@ -22,7 +22,7 @@ from xml.parsers import expat
 
 from pydantic import ValidationError
 
-from pass_tui.data.importers import ImportFailed
+from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, first_error
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline

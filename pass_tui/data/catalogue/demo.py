@@ -35,7 +35,11 @@ _PUSHED_CLOSING_DAYS = 30
 # -- real offers ------------------------------------------------------------------------------
 @cache
 def _real_records() -> tuple[dict[str, Any], ...]:
-    text = resources.files("pass_tui.data").joinpath("demo", "pep-2021.json").read_text("utf-8")
+    text = (
+        resources.files("pass_tui.data.catalogue")
+        .joinpath("demo_data", "pep-2021.json")
+        .read_text("utf-8")
+    )
     return tuple(json.loads(text))
 
 

@@ -15,8 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from pass_tui.data.errors import PrinterError
 from pass_tui.data.models import Attachment, Offer
-from pass_tui.data.render import offer_text
+from pass_tui.data.publishing.render import offer_text
 
 __all__ = [
     "PrintResult",
@@ -28,10 +29,6 @@ __all__ = [
 ]
 
 LP_TIMEOUT_S = 20
-
-
-class PrinterError(RuntimeError):
-    """`lp` is missing or refused the job (the message is French, for the user)."""
 
 
 @dataclass(frozen=True)
