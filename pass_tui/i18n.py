@@ -42,7 +42,7 @@ def get_language() -> str:
     return _language
 
 
-def _(message: str, **values: object) -> str:
+def _(message: str, /, **values: object) -> str:
     """Translate a French message into the current language, then fill ``{placeholders}``.
 
     Args:

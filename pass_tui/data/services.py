@@ -36,12 +36,17 @@ class Services:
 
     @classmethod
     def open(
-        cls, data_dir: str | Path | None = None, *, today: Callable[[], date] = date.today
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        seed_demo: bool = True,
     ) -> Services:
         """Services for ``data_dir`` (resolved as DESIGN.md says), the demo catalogue
-        loaded on first start of an empty directory."""
+        loaded on first start of an empty directory when ``seed_demo``."""
         services = cls(resolve_data_dir(data_dir), today=today)
-        services.ensure_catalogue()
+        if seed_demo:
+            services.ensure_catalogue()
         return services
 
     def ensure_catalogue(self) -> None:

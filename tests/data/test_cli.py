@@ -64,7 +64,7 @@ def test_text_output_is_one_offer_per_line(demo_dir: Path) -> None:
     out = run("search", "--nature", "Stage", "--limit", "5", "--data-dir", str(demo_dir))
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    match = re.fullmatch(r"Nombre de résultats : (\d+) offre\(s\)", lines[0])
+    match = re.fullmatch(r"Nombre de résultats : (\d+) offres", lines[0])
     assert match and int(match.group(1)) > 5
     assert lines[1] == "Nature de l'emploi : Stage"
     rows = lines[2:]
@@ -106,7 +106,8 @@ def test_offer_by_reference(demo_dir: Path) -> None:
         (["--level", "12"], "3, 4, 5, 6, 7, 8"),
         (["--nature", "CDI"], "Apprentissage"),
         (["--department", "999"], "2A"),
-        (["--level", "trois"], "invalid int value"),
+        (["--level", "trois"], "--level : 'trois'"),
+        (["--format", "pdf"], "choix invalide : 'pdf'"),
     ],
 )
 def test_bad_values_exit_2_and_write_nothing(

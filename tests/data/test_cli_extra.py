@@ -12,7 +12,8 @@ import feedparser
 import httpx
 import pytest
 
-from pass_tui.__main__ import IMPORT_FORMATS, _ProgressBar
+from pass_tui.cli.imports import FORMATS as IMPORT_FORMATS
+from pass_tui.cli.imports import ProgressBar
 from pass_tui.data.sources.imports import FORMATS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,7 +84,7 @@ def test_feeds_serve_on_a_busy_port_exits_2(data_dir: Path) -> None:
 
 
 def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
-    bar = _ProgressBar("http://exemple.fr/flux/offres")
+    bar = ProgressBar("http://exemple.fr/flux/offres")
     bar(512, 1024)
     bar(1024, 1024)
     bar(2_500_000, None)

@@ -16,7 +16,8 @@ from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.criteria import SearchCriteria
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.paths import DataPaths
-from pass_tui.data.sources.imports import Fetcher, Importer, detect_format
+from pass_tui.data.sources.fetch import Fetcher
+from pass_tui.data.sources.imports import Importer, detect_format
 from pass_tui.data.sources.pass_rss import html_to_text, parse_pass_rss
 
 REPO = Path(__file__).resolve().parents[2]

@@ -31,7 +31,7 @@ def test_data_layer_never_imports_textual() -> None:
 def test_cli_subcommands_do_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from pass_tui.__main__ import main\n"
+        "from pass_tui.cli import main\n"
         f"main(['offer', 'NOPE', '--data-dir', {str(tmp_path)!r}])\n"
         "print('textual' in sys.modules)\n"
     )

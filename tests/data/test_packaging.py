@@ -40,4 +40,4 @@ def test_wheel_ships_reference_data_demo_catalogue_and_styles(tmp_path: Path) ->
     ):
         assert required in names, f"{required} missing from {wheel.name}"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "pass-tui = pass_tui.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "pass-tui = pass_tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

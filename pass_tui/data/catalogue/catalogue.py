@@ -21,46 +21,31 @@ mtime) and reloads the index; a missing or stale index is rebuilt from the file.
 from __future__ import annotations
 
 import bisect
-import json
-import marshal
-import re
 import threading
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from pass_tui.data.catalogue.index import (
+    FACETS,
+    TABLE,
+    Index,
+    OfferSummary,
+    build_raw,
+    load_raw,
+    save_index,
+    scan_lines,
+)
 from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
-from pass_tui.data.models import Offer, format_location
+from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.refdata import refdata
-from pass_tui.data.store import Database, atomic_write, file_signature
+from pass_tui.data.store import Database, file_signature
 from pass_tui.data.text import STOP_WORDS, fold, tokens
 
 __all__ = ["FACETS", "Catalogue", "OfferSummary", "SearchResult", "UpsertReport"]
-
-INDEX_VERSION = 4
-TABLE = "offers"
-# criterion name in SearchCriteria -> offer field
-FACETS: dict[str, str] = {c.name: c.field for c in CRITERIA}
-_SEARCHED_FIELDS = ("title", "description", "profile", "employer", "organisation", "city")
-_DENSE_DIVISOR = 32  # a token in more than 1/32 of offers is stored as a bitmap
-_CACHE_LIMIT = 512
-
-
-@dataclass(frozen=True, slots=True)
-class OfferSummary:
-    """One row of a result list."""
-
-    reference: str
-    title: str
-    employer: str
-    location: str
-    nature: str
-    published: date
-    closing: date | None
 
 
 @dataclass(slots=True)
@@ -74,126 +59,11 @@ class UpsertReport:
         return self.added + self.updated
 
 
-class _Index:
-    """The loaded index of one version of the catalogue file."""
-
-    def __init__(self, raw: dict[str, Any], path: Path) -> None:
-        self.signature: tuple[int, int, int] = tuple(raw["signature"])  # type: ignore[assignment]
-        self.n: int = raw["n"]
-        self.refs: list[str] = raw["refs"]
-        self.titles: list[str] = raw["titles"]
-        self.employers: list[str] = raw["employers"]
-        self.locations: list[str] = raw["locations"]
-        self.natures: list[str] = raw["natures"]
-        self.published = array("I")
-        self.published.frombytes(raw["published"])
-        self.closing = array("I")
-        self.closing.frombytes(raw["closing"])
-        self.by_closing = array("I")
-        self.by_closing.frombytes(raw["by_closing"])
-        self.closing_sorted = array("I")
-        self.closing_sorted.frombytes(raw["closing_sorted"])
-        self.offsets = array("Q")
-        self.offsets.frombytes(raw["offsets"])
-        self.lengths = array("I")
-        self.lengths.frombytes(raw["lengths"])
-        self.facets: dict[str, dict[str, int]] = {
-            crit: {value: int.from_bytes(bits, "little") for value, bits in values.items()}
-            for crit, values in raw["facets"].items()
-        }
-        self.tokens: list[str] = raw["tokens"]
-        self.postings: list[bytes] = raw["postings"]
-        self.by_ref: dict[str, int] = {fold(ref): i for i, ref in enumerate(self.refs)}
-        self.all = (1 << self.n) - 1
-        self._fh = open(path, "rb") if self.n else None  # noqa: SIM115 - kept for the index's life
-        self._io = threading.Lock()
-        self._open: tuple[int, int] | None = None  # (day ordinal, mask)
-        self._word_cache: dict[str, int] = {}
-
-    # -- reading offers ---------------------------------------------------------------------
-    def offer(self, position: int) -> Offer:
-        assert self._fh is not None
-        with self._io:
-            self._fh.seek(self.offsets[position])
-            raw = self._fh.read(self.lengths[position])
-        return Offer.model_validate(json.loads(raw))
-
-    def summary(self, position: int) -> OfferSummary:
-        closing = self.closing[position]
-        return OfferSummary(
-            reference=self.refs[position],
-            title=self.titles[position],
-            employer=self.employers[position],
-            location=self.locations[position],
-            nature=self.natures[position],
-            published=date.fromordinal(self.published[position]),
-            closing=date.fromordinal(closing) if closing else None,
-        )
-
-    # -- masks ------------------------------------------------------------------------------
-    def open_mask(self, today: date) -> int:
-        """Offers not closed on ``today``: all but a prefix of the closing-date order."""
-        day = today.toordinal()
-        if self._open is None or self._open[0] != day:
-            closed = self.by_closing[: bisect.bisect_left(self.closing_sorted, day)]
-            self._open = (day, self.all & ~_mask_of(closed, self.n))
-        return self._open[1]
-
-    def word_mask(self, word: str) -> int:
-        """Offers with a token starting with ``word`` (already folded)."""
-        cached = self._word_cache.get(word)
-        if cached is not None:
-            return cached
-        lo = bisect.bisect_left(self.tokens, word)
-        hi = bisect.bisect_left(self.tokens, word + "\x7f", lo)
-        dense = 0
-        sparse = array("I")
-        for raw in self.postings[lo:hi]:
-            if raw[:1] == b"B":
-                dense |= int.from_bytes(raw[1:], "little")
-            else:
-                sparse.frombytes(raw[1:])
-        mask = dense | _mask_of(sparse, self.n)
-        if len(self._word_cache) >= _CACHE_LIMIT:
-            self._word_cache.clear()
-        self._word_cache[word] = mask
-        return mask
-
-    def positions(self, mask: int) -> array:
-        """Set bits of ``mask`` in ascending order: newest offers first."""
-        out = array("I")
-        if mask:
-            data = mask.to_bytes((self.n + 7) // 8, "little")
-            bits = _BITS
-            for match in _NONZERO.finditer(data):
-                i = match.start()
-                base = i << 3
-                out.extend([base + b for b in bits[data[i]]])
-        return out
-
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-
-def _mask_of(positions: Iterable[int], n: int) -> int:
-    """The bitmask with the given positions set."""
-    bits = bytearray((n + 7) // 8)
-    for p in positions:
-        bits[p >> 3] |= 1 << (p & 7)
-    return int.from_bytes(bits, "little")
-
-
-_BITS = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
-_NONZERO = re.compile(rb"[^\x00]")
-
-
 class SearchResult:
     """The offers matching some criteria, newest first, with facet counts."""
 
     def __init__(
-        self, criteria: SearchCriteria, index: _Index, positions: array, facets: dict
+        self, criteria: SearchCriteria, index: Index, positions: array, facets: dict
     ) -> None:
         self.criteria = criteria
         self._index = index
@@ -246,11 +116,11 @@ class Catalogue:
         self.paths = paths
         self.db = Database(paths.catalogue, cache=False)
         self._today = today
-        self._index: _Index | None = None
+        self._index: Index | None = None
         self._lock = threading.Lock()
 
     # -- index lifecycle --------------------------------------------------------------------
-    def _current(self) -> _Index:
+    def _current(self) -> Index:
         """The index matching the catalogue file as it is now (reloaded after any write)."""
         sig = file_signature(self.paths.catalogue)
         with self._lock:
@@ -258,7 +128,7 @@ class Catalogue:
             if index is not None and sig == index.signature:
                 return index
             if sig is None:
-                index = _Index(_build_raw({}, {}, (0, 0, 0)), self.paths.catalogue)
+                index = Index(build_raw({}, {}, (0, 0, 0)), self.paths.catalogue)
             else:
                 index = self._load_saved(sig) or self._rebuild()
             # The previous index is not closed here: another thread may still be reading
@@ -266,26 +136,17 @@ class Catalogue:
             self._index = index
             return index
 
-    def _load_saved(self, sig: tuple[int, int, int]) -> _Index | None:
-        try:
-            raw = marshal.loads(self.paths.catalogue_index.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        if (
-            not isinstance(raw, dict)
-            or raw.get("version") != INDEX_VERSION
-            or tuple(raw.get("signature", ())) != sig
-        ):
-            return None
-        return _Index(raw, self.paths.catalogue)
+    def _load_saved(self, sig: tuple[int, int, int]) -> Index | None:
+        raw = load_raw(self.paths.catalogue_index, sig)
+        return None if raw is None else Index(raw, self.paths.catalogue)
 
-    def _rebuild(self) -> _Index:
+    def _rebuild(self) -> Index:
         """Re-read the catalogue file and rebuild its index (rewriting the file if it was
         not written in our one-document-per-line layout)."""
         with self.db.lock:
             sig = file_signature(self.paths.catalogue)
             assert sig is not None
-            docs, offsets = _scan_lines(self.paths.catalogue)
+            docs, offsets = scan_lines(self.paths.catalogue)
             if docs is None:
                 data = self.db.storage.read() or {}
                 self.db.storage.write(data)
@@ -293,9 +154,9 @@ class Catalogue:
                 offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
                 sig = file_signature(self.paths.catalogue)
                 assert sig is not None
-            raw = _build_raw(docs, offsets, sig)
-            _save_index(self.paths.catalogue_index, raw)
-        return _Index(raw, self.paths.catalogue)
+            raw = build_raw(docs, offsets, sig)
+            save_index(self.paths.catalogue_index, raw)
+        return Index(raw, self.paths.catalogue)
 
     def close(self) -> None:
         with self._lock:
@@ -384,11 +245,11 @@ class Catalogue:
         """Index the documents just written, from memory: no re-read of the file."""
         offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
         sig = file_signature(self.paths.catalogue) or (0, 0, 0)
-        _save_index(self.paths.catalogue_index, _build_raw(docs, offsets, sig))
+        save_index(self.paths.catalogue_index, build_raw(docs, offsets, sig))
 
 
 # -- search helpers ---------------------------------------------------------------------------
-def _keyword_mask(index: _Index, keywords: str) -> int:
+def _keyword_mask(index: Index, keywords: str) -> int:
     text = keywords.strip()
     if not text:
         return index.all
@@ -411,14 +272,14 @@ def _facet_values(known: list[str], present: dict[str, int]) -> list[str]:
     return known + sorted(v for v in present if v not in seen)
 
 
-def _group_mask(index: _Index, group: str, criteria: SearchCriteria) -> int | None:
+def _group_mask(index: Index, group: str, criteria: SearchCriteria) -> int | None:
     """The offers a group of criteria lets through (None: no value chosen)."""
     if group == "location":
         return _location_mask(index, criteria.regions, criteria.departments)
     return _criterion_mask(index, group, criteria.values(BY_NAME[group]))
 
 
-def _criterion_mask(index: _Index, crit: str, values: Iterable[object]) -> int | None:
+def _criterion_mask(index: Index, crit: str, values: Iterable[object]) -> int | None:
     values = [str(v) for v in values]
     if not values:
         return None
@@ -429,7 +290,7 @@ def _criterion_mask(index: _Index, crit: str, values: Iterable[object]) -> int |
     return mask
 
 
-def _location_mask(index: _Index, regions: Iterable[str], departments: Iterable[str]) -> int | None:
+def _location_mask(index: Index, regions: Iterable[str], departments: Iterable[str]) -> int | None:
     """Regions and departments are one criterion: a department narrows its own region."""
     regions, departments = list(regions), list(departments)
     if not regions and not departments:
@@ -441,123 +302,3 @@ def _location_mask(index: _Index, regions: Iterable[str], departments: Iterable[
         if region not in narrowed:
             mask |= index.facets.get("regions", {}).get(region, 0)
     return mask
-
-
-# -- building the index -----------------------------------------------------------------------
-def _scan_lines(path: Path) -> tuple[dict[str, dict] | None, dict[str, tuple[int, int]]]:
-    """Documents and their offsets from a file in our one-document-per-line layout, or
-    (None, {}) when the file has another layout."""
-    docs: dict[str, dict] = {}
-    offsets: dict[str, tuple[int, int]] = {}
-    with open(path, "rb") as fh:
-        data = fh.read()
-    if not data.strip():
-        return {}, {}
-    lines = data.split(b"\n")
-    if lines[0] != b"{":
-        return None, {}
-    pos = len(lines[0]) + 1
-    table: str | None = None
-    for line in lines[1:]:
-        length = len(line) + 1
-        stripped = line.rstrip(b",")
-        if stripped.endswith(b": {") and stripped.startswith(b'"') and table is None:
-            table = json.loads(stripped[:-3])
-        elif stripped in (b"}", b"},"):
-            table = None
-        elif table is not None and stripped.startswith(b'"'):
-            key_end = stripped.index(b'": ') + 1
-            if table == TABLE:
-                key = json.loads(stripped[:key_end])
-                body = stripped[key_end + 2 :]
-                docs[key] = json.loads(body)
-                offsets[key] = (pos + key_end + 2, len(body))
-        elif stripped not in (b"", b"}"):
-            return None, {}
-        pos += length
-    return docs, offsets
-
-
-def _build_raw(
-    docs: dict[str, dict], offsets: dict[str, tuple[int, int]], sig: tuple[int, int, int]
-) -> dict[str, Any]:
-    """The marshal-able index of a set of documents."""
-    order = sorted(
-        docs,
-        key=lambda k: (docs[k].get("published") or "", docs[k].get("reference") or ""),
-        reverse=True,
-    )
-    n = len(order)
-    nbytes = (n + 7) // 8
-    facet_bits: dict[str, dict[str, bytearray]] = {crit: {} for crit in FACETS}
-    postings: dict[str, list[int]] = {}
-    refs, titles, employers, locations, natures = [], [], [], [], []
-    published, closing = array("I"), array("I")
-    offs, lens = array("Q"), array("I")
-    for pos, key in enumerate(order):
-        doc = docs[key]
-        refs.append(doc["reference"])
-        titles.append(doc.get("title") or "")
-        employers.append(doc.get("employer") or doc.get("organisation") or "")
-        locations.append(format_location(doc.get("city"), doc.get("department"), doc.get("region")))
-        natures.append(doc.get("nature") or "")
-        published.append(date.fromisoformat(doc["published"]).toordinal())
-        closing.append(date.fromisoformat(doc["closing"]).toordinal() if doc.get("closing") else 0)
-        offset, length = offsets.get(key, (0, 0))
-        offs.append(offset)
-        lens.append(length)
-        byte, bit = pos >> 3, 1 << (pos & 7)
-        for crit, fld in FACETS.items():
-            value = doc.get(fld)
-            if value is None or value == "":
-                continue
-            bits = facet_bits[crit].get(str(value))
-            if bits is None:
-                bits = facet_bits[crit][str(value)] = bytearray(nbytes)
-            bits[byte] |= bit
-        text = "\n".join(doc.get(fld) or "" for fld in _SEARCHED_FIELDS)
-        for word in set(tokens(text)):
-            plist = postings.get(word)
-            if plist is None:
-                postings[word] = [pos]
-            else:
-                plist.append(pos)
-    by_closing = array("I", sorted((p for p in range(n) if closing[p]), key=closing.__getitem__))
-    token_list = sorted(postings)
-    encoded: list[bytes] = []
-    dense_from = max(1, n // _DENSE_DIVISOR)
-    for word in token_list:
-        plist = postings[word]
-        if len(plist) > dense_from:
-            bits = bytearray(nbytes)
-            for p in plist:
-                bits[p >> 3] |= 1 << (p & 7)
-            encoded.append(b"B" + bytes(bits))
-        else:
-            encoded.append(b"A" + array("I", plist).tobytes())
-    return {
-        "version": INDEX_VERSION,
-        "signature": list(sig),
-        "n": n,
-        "refs": refs,
-        "titles": titles,
-        "employers": employers,
-        "locations": locations,
-        "natures": natures,
-        "published": published.tobytes(),
-        "closing": closing.tobytes(),
-        "by_closing": by_closing.tobytes(),
-        "closing_sorted": array("I", (closing[p] for p in by_closing)).tobytes(),
-        "offsets": offs.tobytes(),
-        "lengths": lens.tobytes(),
-        "facets": {
-            crit: {value: bytes(bits) for value, bits in values.items()}
-            for crit, values in facet_bits.items()
-        },
-        "tokens": token_list,
-        "postings": encoded,
-    }
-
-
-def _save_index(path: Path, raw: dict[str, Any]) -> None:
-    atomic_write(path, marshal.dumps(raw), mode=0o644)

@@ -7,17 +7,25 @@ from datetime import date
 from pass_tui.data.catalogue import OfferSummary
 from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
+from pass_tui.i18n import _
 
-__all__ = ["fr_date", "offer_fields", "offer_text", "summary_line"]
+__all__ = ["count_line", "fr_date", "offer_fields", "offer_text", "summary_line"]
 
 
 def fr_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def count_line(count: int) -> str:
+    """ "Nombre de résultats : 11 offres" ("0 offre", "1 offre" in French)."""
+    if count <= 1:
+        return _("Nombre de résultats : {count} offre", count=count)
+    return _("Nombre de résultats : {count} offres", count=count)
+
+
 def offer_fields(offer: Offer) -> list[tuple[str, str]]:
-    """Every non-empty field of an offer with its French label, in reading order.
-    Multi-line values (description, profile) keep their line breaks."""
+    """Every non-empty field of an offer with its label (French; translate with ``_``),
+    in reading order. Multi-line values (description, profile) keep their line breaks."""
     rd = refdata()
     region = rd.region_name(offer.region) if offer.region else ""
     department = (
@@ -55,14 +63,15 @@ def offer_fields(offer: Offer) -> list[tuple[str, str]]:
 
 
 def offer_text(offer: Offer) -> str:
-    """The whole offer as linear text; multi-line values indented under their label."""
+    """The whole offer as linear text, labels in the interface language; multi-line
+    values indented under their label."""
     lines: list[str] = []
     for label, value in offer_fields(offer):
         if "\n" in value:
-            lines.append(f"{label} :")
+            lines.append(_("{label} :", label=_(label)))
             lines.extend(f"  {line}" if line else "" for line in value.split("\n"))
         else:
-            lines.append(f"{label} : {value}")
+            lines.append(_("{label} : {value}", label=_(label), value=value))
     return "\n".join(lines) + "\n"
 
 
@@ -70,4 +79,4 @@ def summary_line(summary: OfferSummary) -> str:
     """'reference — title — employer — city (dept) — publiée le dd/mm/yyyy'."""
     parts = [summary.reference, summary.title, summary.employer, summary.location]
     parts = [p for p in parts if p]
-    return " — ".join([*parts, f"publiée le {fr_date(summary.published)}"])
+    return " — ".join([*parts, _("publiée le {date}", date=fr_date(summary.published))])

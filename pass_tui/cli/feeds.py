@@ -1,0 +1,44 @@
+"""``pass-tui feeds serve``: the RSS / Atom feeds over HTTP (read-only)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pass_tui.cli.parser import EXIT_OK, Parser, UsageError, open_services
+from pass_tui.i18n import _
+
+NAME = "feeds"
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(NAME, parents=[common], help=_("flux RSS / Atom"))
+    feeds_sub = parser.add_subparsers(dest="feeds_command", required=True, parser_class=Parser)
+    serve = feeds_sub.add_parser(
+        "serve", parents=[common], help=_("servir les flux en HTTP (lecture seule)")
+    )
+    serve.add_argument("--host", default="127.0.0.1", help=_("adresse d'écoute"))
+    serve.add_argument("--port", type=int, default=8080, help=_("port d'écoute"))
+    serve.add_argument("--limit", type=int, default=100, help=_("offres par flux (défaut 100)"))
+    serve.add_argument(
+        "--base-url", default=None, help=_("adresse publique utilisée dans les liens")
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pass_tui.data.publishing.feed_server import serve
+
+    if args.limit < 1:
+        raise UsageError(_("--limit doit être au moins 1"))
+    services = open_services(args)
+    try:
+        serve(services, args.host, args.port, limit=args.limit, base_url=args.base_url)
+    except OSError as exc:
+        raise UsageError(
+            _(
+                "impossible d'écouter sur {host}:{port} ({error})",
+                host=args.host,
+                port=str(args.port),
+                error=exc.strerror,
+            )
+        ) from None
+    return EXIT_OK
