@@ -1,4 +1,4 @@
-"""PassApp: wires the screens, the global keys, the theme, the keymap and the cursor."""
+"""PassApp: wires the first screen, the global keys, the theme, the keymap and the cursor."""
 
 from __future__ import annotations
 
@@ -8,54 +8,20 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.geometry import Offset
-from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 
-from pass_tui.i18n import _, set_language, translate_bindings
+from pass_tui.i18n import _, set_language
+from pass_tui.keys import key_label
+from pass_tui.screens.base import GoHome, PassScreenMixin
+from pass_tui.widgets.reader import ReaderCursorMoved, cursor_offset, translate_bindings
+from pass_tui.widgets.scrollbar import use_quiet_scrollbars
 
 if TYPE_CHECKING:
     from pass_tui.data.services import Services
 
-__all__ = ["PassApp", "key_label"]
+__all__ = ["PassApp"]
 
 DEFAULT_THEME = "textual-dark"
-
-# How keys are spelled in the footer and the help screen (French words a reader can say).
-_KEY_NAMES = {
-    "escape": "Échap",
-    "enter": "Entrée",
-    "tab": "Tab",
-    "space": "Espace",
-    "up": "Haut",
-    "down": "Bas",
-    "left": "Gauche",
-    "right": "Droite",
-    "pageup": "Page préc.",
-    "pagedown": "Page suiv.",
-    "home": "Début",
-    "end": "Fin",
-    "slash": "/",
-    "question_mark": "?",
-    "delete": "Suppr",
-    "backspace": "Retour arrière",
-}
-_MODIFIERS = {"ctrl": "Ctrl", "shift": "Maj", "alt": "Alt", "meta": "Méta"}
-
-
-def key_label(key: str) -> str:
-    """A key as people say it: "ctrl+q" → "Ctrl+Q", "escape" → "Échap", "f1" → "F1"."""
-    *mods, name = key.split("+")
-    if name in _KEY_NAMES:
-        word = _(_KEY_NAMES[name])
-    elif len(name) == 1:
-        word = name.upper() if mods else name
-    elif name.startswith("f") and name[1:].isdigit():
-        word = name.upper()
-    else:
-        word = name.replace("_", " ")
-    return "+".join([*(_(_MODIFIERS.get(m, m)) for m in mods), word])
 
 
 class PassApp(App[None]):
@@ -67,7 +33,8 @@ class PassApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Aide", id="app.help"),
+        Binding("ctrl+g", "help", "Aide", id="app.help", priority=True),
+        Binding("f1", "help", show=False, id="app.help_f1"),
         Binding("ctrl+q", "quit", "Quitter", show=False, id="app.quit", priority=True),
         Binding(
             "ctrl+p",
@@ -104,20 +71,19 @@ class PassApp(App[None]):
         settings = services.settings
         self.language = language or settings.language
         set_language(self.language)
+        use_quiet_scrollbars()
         super().__init__()
         translate_bindings(self)
         self.services = services
         self.screen_reader = settings.screen_reader if screen_reader is None else screen_reader
         self.kiosk = settings.kiosk if kiosk is None else kiosk
         chosen = theme or settings.theme
-        if chosen and chosen in self.available_themes:
-            self.theme = chosen
-        else:
-            self.theme = DEFAULT_THEME
+        self.theme = chosen if chosen and chosen in self.available_themes else DEFAULT_THEME
         self.cursor_blink = not self.screen_reader
         """Whether text fields blink their cursor (never in screen-reader mode)."""
-        if self.screen_reader:
-            self.animation_level = "none"
+        # No animation in any mode: a screen reader reads every intermediate frame of a
+        # smooth scroll (and users of a reader do not always turn on --screen-reader).
+        self.animation_level = "none"
         if settings.keymap:
             self.set_keymap(dict(settings.keymap))
         self.title = _("PASS")
@@ -125,56 +91,51 @@ class PassApp(App[None]):
 
     # -- start-up -----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.set_class(self.screen_reader, "-screen-reader")
-        self.set_class(self.kiosk, "-kiosk")
         from pass_tui.screens.search import SearchScreen
 
+        self.set_class(self.screen_reader, "-screen-reader")
+        self.set_class(self.kiosk, "-kiosk")
         self.push_screen(SearchScreen())
 
     # -- keys ---------------------------------------------------------------------------------
     def get_key_display(self, binding: Binding) -> str:
-        if binding.key_display:
-            return binding.key_display
-        return key_label(binding.key)
+        return binding.key_display or key_label(binding.key)
 
     def action_help(self) -> None:
-        """Open the help screen listing the keys of the current screen."""
+        """Open the help screen listing the keys of the current screen (or close it)."""
         from pass_tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-            return
-        self.push_screen(HelpScreen(self.screen))
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss()
+        elif isinstance(screen, PassScreenMixin):
+            screen.open(HelpScreen(screen))
 
     async def action_help_quit(self) -> None:
         self.notify(_("Pour quitter, appuyez sur Ctrl+Q."))
 
     def action_new_search(self) -> None:
-        """Go back to the search form (the home screen), its criteria kept."""
-        self.action_focus_keywords()
+        """Back to an empty search form."""
+        self._go_home(GoHome(clear=True))
 
     def action_focus_keywords(self) -> None:
-        """Jump to the keywords field of the search form, from any screen."""
-        from pass_tui.screens.search import SearchScreen
+        """Back to the search form, its criteria kept, in the keywords field."""
+        self._go_home(GoHome())
 
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, SearchScreen):
-            self.pop_screen()
+    def _go_home(self, request: GoHome) -> None:
         screen = self.screen
-        if isinstance(screen, SearchScreen):
-            screen.focus_keywords()
+        if isinstance(screen, PassScreenMixin):
+            screen.go_home(request)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(
-            _("Nouvelle recherche"),
-            _("Revenir au formulaire de recherche"),
-            self.action_new_search,
+            _("Nouvelle recherche"), _("Revenir au formulaire de recherche"), self.action_new_search
         )
         yield SystemCommand(_("Aide"), _("Les touches de l'écran courant"), self.action_help)
         yield SystemCommand(
             _("Thème"), _("Changer les couleurs de l'application"), self.action_change_theme
         )
         yield SystemCommand(_("Quitter"), _("Quitter l'application"), self.action_quit)
-        yield from getattr(screen, "screen_commands", lambda: ())()
 
     # -- the terminal cursor follows the focus (ACCESSIBILITY.md point 1) -----------------------
     async def on_event(self, event: events.Event) -> None:
@@ -184,10 +145,7 @@ class PassApp(App[None]):
         ):
             self.call_after_refresh(self.place_cursor)
 
-    def on_result_list_highlighted(self, event: Message) -> None:
-        self.call_after_refresh(self.place_cursor)
-
-    def on_selection_list_selection_highlighted(self, event: Message) -> None:
+    def on_reader_cursor_moved(self, event: ReaderCursorMoved) -> None:
         self.call_after_refresh(self.place_cursor)
 
     def place_cursor(self) -> None:
@@ -203,16 +161,3 @@ class PassApp(App[None]):
         self.cursor_position = offset
         # The cursor is written to the terminal with the next repaint: ask for one.
         focused.refresh()
-
-
-def cursor_offset(widget: Widget) -> Offset | None:
-    """Screen coordinates where the terminal cursor should sit for ``widget``."""
-    if not widget.is_mounted or not widget.region:
-        return None
-    reader = getattr(widget, "cursor_screen_offset_for_reader", None)
-    if reader is not None:
-        return reader()
-    text_cursor = getattr(widget, "cursor_screen_offset", None)
-    if isinstance(text_cursor, Offset):
-        return text_cursor
-    return widget.content_region.offset

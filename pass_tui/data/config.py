@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from pass_tui.data.errors import ConfigError
 from pass_tui.data.models import first_error
 
 __all__ = ["ConfigError", "Settings", "SmtpSettings", "SourceSettings", "load_settings"]
+
+
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or len(value) < 10:
+        raise ValueError("une adresse http:// ou https:// est attendue")
+    return value.rstrip("/")
+
+
+HttpUrlText = Annotated[str, AfterValidator(_http_url)]
 
 
 class SmtpSettings(BaseModel):
@@ -42,6 +51,8 @@ class Settings(BaseModel):
     kiosk: bool = False
     idle_timeout_s: int = 600
     printer: str | None = None  # `lp -d NAME`; None: print to a file only
+    # Where candidates reach `pass-tui feeds serve` (the TUI's feed dialog shows this).
+    feeds_base_url: HttpUrlText = "http://127.0.0.1:8080"
     sender: str = "PASS <ne-pas-repondre@pass.fonction-publique.gouv.fr>"
     smtp: SmtpSettings | None = None
     keymap: dict[str, str] = Field(default_factory=dict)  # binding id -> keys

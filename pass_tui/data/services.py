@@ -14,6 +14,7 @@ from pass_tui.data.paths import DataPaths, resolve_data_dir
 
 if TYPE_CHECKING:
     from pass_tui.data.mail import Mailer
+    from pass_tui.data.publishing.sharing import OfferSharing
 
 __all__ = ["Services"]
 
@@ -65,3 +66,10 @@ class Services:
 
             self._mailer = Mailer(self.paths, self.settings)
         return self._mailer
+
+    @property
+    def sharing(self) -> OfferSharing:
+        """E-mailing, printing and saving offers; feed addresses."""
+        from pass_tui.data.publishing.sharing import OfferSharing
+
+        return OfferSharing(self.paths, self.settings, lambda: self.mailer)

@@ -1,16 +1,21 @@
-"""Screens of the Textual application, one per module."""
+"""Screens of the Textual application, one per module (imported on first use)."""
 
-from pass_tui.screens.dialogs import ConfirmDialog, EmailDialog
-from pass_tui.screens.help import HelpScreen
-from pass_tui.screens.offer import OfferScreen
-from pass_tui.screens.results import ResultsScreen
-from pass_tui.screens.search import SearchScreen
+from __future__ import annotations
 
-__all__ = [
-    "ConfirmDialog",
-    "EmailDialog",
-    "HelpScreen",
-    "OfferScreen",
-    "ResultsScreen",
-    "SearchScreen",
-]
+from importlib import import_module
+from typing import Any
+
+__all__ = ["HelpScreen", "OfferScreen", "ResultsScreen", "SearchScreen"]
+
+_MODULES = {
+    "HelpScreen": "help",
+    "OfferScreen": "offer",
+    "ResultsScreen": "results",
+    "SearchScreen": "search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        return getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

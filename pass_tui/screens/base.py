@@ -1,22 +1,58 @@
-"""What every pass-tui screen shares: translated key descriptions, the title bar, the
-screen-reader adjustments."""
+"""What every pass-tui screen and dialog shares: translated key descriptions, the title bar,
+screen-reader adjustments, going back home, and failed workers shown in place.
+
+Screens never reach each other through the screen stack. A screen opens another with
+:meth:`PassScreenMixin.open` and gets its result back by callback; a request to go back to
+the search form (:class:`GoHome`) travels down the stack the same way, each screen
+dismissing itself with it until the search form receives it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
+from textual.worker import Worker, WorkerState
 
-from pass_tui.i18n import _, translate_bindings
+from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.errors import PassError
+from pass_tui.i18n import _
+from pass_tui.widgets.notice import Notice
+from pass_tui.widgets.reader import translate_bindings
 
 if TYPE_CHECKING:
     from pass_tui.app import PassApp
 
-__all__ = ["PassModal", "PassScreen", "button", "title_bar"]
+__all__ = ["GoHome", "PassModal", "PassScreen", "button", "error_text", "task", "title_bar"]
+
+log = logging.getLogger(__name__)
 
 ResultType = TypeVar("ResultType")
+
+
+@dataclass(frozen=True)
+class GoHome:
+    """A request to close every screen above the search form.
+
+    Attributes:
+        criteria: Fill the form with these criteria (to refine a search).
+        clear: Empty the form (a new search).
+    """
+
+    criteria: SearchCriteria | None = None
+    clear: bool = False
+
+
+def task(*, exclusive: bool = False, group: str = "default", thread: bool = False) -> Any:
+    """``@work`` for pass-tui screens: a worker that raises does not end the app; the
+    screen shows its error in place (:meth:`PassScreenMixin.on_worker_state_changed`)."""
+    return work(exclusive=exclusive, group=group, thread=thread, exit_on_error=False)
 
 
 def title_bar(where: str) -> Static:
@@ -29,39 +65,81 @@ def button(label: str, id: str, *, primary: bool = False) -> Button:
     return Button(label, id=id, variant="primary" if primary else "default", compact=True)
 
 
-class _PassScreenMixin:
-    """Shared set-up for screens and dialogs."""
+def error_text(error: BaseException) -> str:
+    """What a person reads when an operation failed: "Erreur : <what happened>"."""
+    if isinstance(error, PassError):
+        return _("Erreur : {error}", error=error)
+    if isinstance(error, OSError):
+        return _("Erreur : {error}", error=error.strerror or error)
+    return _("Erreur inattendue : {error}", error=type(error).__name__)
 
-    def _setup_screen(self) -> None:
+
+class PassScreenMixin:
+    """Shared behaviour of :class:`PassScreen` and :class:`PassModal`."""
+
+    is_home = False
+    """The search form sets this: it handles :class:`GoHome` instead of passing it on."""
+
+    def __init__(self, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)  # type: ignore[call-arg]
         translate_bindings(self)  # type: ignore[arg-type]
 
     @property
     def pass_app(self) -> PassApp:
-        return self.app  # type: ignore[attr-defined, return-value]
-
-    def _adapt_for_screen_reader(self) -> None:
-        """No blinking cursor in screen-reader mode: nothing repaints while idle."""
-        if not getattr(self.app, "cursor_blink", True):  # type: ignore[attr-defined]
-            for field in self.query(Input):  # type: ignore[attr-defined]
-                field.cursor_blink = False
+        return self.app  # type: ignore[attr-defined, no-any-return]
 
     def compose_title(self, where: str) -> ComposeResult:
         yield title_bar(where)
 
-    def __init__(self, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)  # type: ignore[call-arg]
-        self._setup_screen()
-
     def on_mount(self) -> None:
-        self._adapt_for_screen_reader()
+        if self.pass_app.screen_reader:
+            # No blinking cursor in screen-reader mode: nothing repaints while idle.
+            for field in self.query(Input):  # type: ignore[attr-defined]
+                field.cursor_blink = False
 
     def on_screen_resume(self) -> None:
         self.app.call_after_refresh(self.pass_app.place_cursor)  # type: ignore[attr-defined]
 
+    # -- navigation ---------------------------------------------------------------------------
+    def open(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:
+        """Push ``screen``; ``callback`` receives its result. A :class:`GoHome` result is
+        passed on down the stack instead."""
 
-class PassScreen(_PassScreenMixin, Screen[ResultType], Generic[ResultType]):
+        def returned(result: Any) -> None:
+            if isinstance(result, GoHome):
+                self.go_home(result)
+            elif callback is not None:
+                callback(result)
+
+        self.app.push_screen(screen, returned)  # type: ignore[attr-defined]
+
+    def go_home(self, request: GoHome | None = None) -> None:
+        """Close this screen (and those below it, down to the search form) with ``request``."""
+        self.dismiss(request or GoHome())  # type: ignore[attr-defined]
+
+    # -- failures -----------------------------------------------------------------------------
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that raised: its error is shown in place, and the app stays up."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        assert error is not None
+        if not isinstance(error, PassError | OSError):
+            log.error("worker %s failed", event.worker.name, exc_info=error)
+        self.show_error(error_text(error))
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` where this screen shows its messages (its Notice, else a toast)."""
+        notices = self.query(Notice)  # type: ignore[attr-defined]
+        if notices:
+            notices.first().announce(text, error=True)
+        else:
+            self.app.notify(text, severity="error")  # type: ignore[attr-defined]
+
+
+class PassScreen(PassScreenMixin, Screen[ResultType], Generic[ResultType]):
     """Base class of the full screens."""
 
 
-class PassModal(_PassScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
+class PassModal(PassScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
     """Base class of dialogs."""

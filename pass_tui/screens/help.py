@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassModal, title_bar
+from pass_tui.keys import key_label
+from pass_tui.screens.base import PassModal, button, title_bar
 from pass_tui.widgets.criteria_list import CriteriaList
 from pass_tui.widgets.result_list import ResultList
 
@@ -20,8 +22,6 @@ __all__ = ["HelpScreen", "help_lines"]
 def _keys_of(node: DOMNode, keymap: dict[str, str]) -> list[tuple[str, Binding]]:
     """(keys, binding) for each binding of ``node`` with a description, keymap applied;
     several keys of one binding are joined ("Haut ou k")."""
-    from pass_tui.app import key_label
-
     grouped: dict[tuple[str, str], tuple[list[str], Binding]] = {}
     for key, binding in node._bindings:
         # Ours all have an id; Textual's own (Tab, Maj+Tab...) are described in words below.
@@ -83,9 +83,13 @@ def help_lines(screen: Screen) -> list[str]:
 
 
 class HelpScreen(PassModal[None]):
-    """The keys of the screen it was opened from. Escape or F1 closes it."""
+    """The keys of the screen it was opened from. Its "Fermer" button, `q`, `?`, Ctrl+G
+    (or F1, Escape) close it."""
 
-    BINDINGS = [Binding("escape,f1", "close", "Fermer l'aide", id="help.close")]
+    BINDINGS = [
+        Binding("q", "close", "Fermer l'aide", id="help.close"),
+        Binding("question_mark,escape,f1", "close", show=False, id="help.close_other"),
+    ]
 
     def __init__(self, for_screen: Screen) -> None:
         super().__init__(id="help-screen")
@@ -94,12 +98,15 @@ class HelpScreen(PassModal[None]):
 
     def compose(self) -> ComposeResult:
         yield title_bar(_("Aide : les touches de cet écran"))
+        yield button(_("Fermer l'aide"), "close", primary=True)
         with VerticalScroll(id="help-body"):
             yield Static("\n".join(self.lines), id="help-text", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#help-body").focus()
 
+    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss()

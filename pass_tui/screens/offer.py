@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,12 +13,11 @@ from textual.reactive import reactive
 from textual.widgets import Button, Footer, Static
 
 from pass_tui.data.catalogue import SearchResult
+from pass_tui.data.errors import PrinterError
 from pass_tui.data.models import Attachment, Offer
-from pass_tui.data.publishing.printing import PrinterError, print_offer, save_attachment
-from pass_tui.data.publishing.render import offer_text
+from pass_tui.dialogs import ConfirmDialog, EmailDialog
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassScreen, button
-from pass_tui.screens.dialogs import ConfirmDialog, EmailDialog
+from pass_tui.screens.base import PassScreen, button, error_text, task
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.offer_view import OfferView
 
@@ -53,10 +52,12 @@ class OfferScreen(PassScreen[int]):
         Binding("p", "previous", "Précédente", tooltip="Offre précédente", id="offer.previous"),
         Binding("i", "print", "Imprimer", tooltip="Imprimer l'offre", id="offer.print"),
         Binding("e", "email", "E-mail", tooltip="Envoyer l'offre par e-mail", id="offer.email"),
-        Binding("escape", "back", "Retour", tooltip="Retour à la liste", id="offer.back"),
+        Binding("l", "back", "Liste", tooltip="Retour à la liste", id="offer.back"),
+        Binding("question_mark", "app.help", "Aide", id="offer.help"),
+        Binding("escape", "back", show=False, id="offer.escape"),
     ]
 
-    index: reactive[int] = reactive(0, bindings=True, init=False)
+    index: reactive[int] = reactive(0, init=False)
 
     def __init__(self, result: SearchResult, index: int) -> None:
         super().__init__(id="offer-screen")
@@ -68,12 +69,13 @@ class OfferScreen(PassScreen[int]):
     def compose(self) -> ComposeResult:
         yield from self.compose_title(_("Détail de l'offre"))
         yield Static(id="position", markup=False)
-        with Horizontal(classes="buttons", id="offer-buttons"):
-            yield button(_("Précédente"), "previous")
-            yield button(_("Suivante"), "next")
+        with Vertical(classes="buttons", id="offer-buttons"):
+            yield button(_("Retour à la liste"), "back")
+            yield button(_("Offre précédente"), "previous")
+            yield button(_("Offre suivante"), "next")
             yield button(_("Imprimer"), "print")
             yield button(_("Envoyer par e-mail"), "email")
-            yield button(_("Retour à la liste"), "back")
+            yield button(_("Aide"), "help")
         yield Notice(id="notice")
         with VerticalScroll(id="offer-body"):
             yield OfferView(id="offer")
@@ -85,6 +87,7 @@ class OfferScreen(PassScreen[int]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self._show()
         self.query_one("#offer-body").focus()
 
@@ -138,13 +141,6 @@ class OfferScreen(PassScreen[int]):
         section.mount_all(rows)
 
     # -- previous / next ----------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "previous" and self.index <= 0:
-            return None  # shown dimmed in the footer
-        if action == "next" and self.index >= self.result.count - 1:
-            return None
-        return True
-
     def watch_index(self, index: int) -> None:
         self.offer = self.result.offer_at(index)
         self.query_one("#notice", Notice).clear()
@@ -175,20 +171,25 @@ class OfferScreen(PassScreen[int]):
         """Back to the list, on the row of this offer."""
         self.dismiss(self.index)
 
+    @on(Button.Pressed, "#help")
+    def _help(self) -> None:
+        self.app.action_help()
+
     # -- print --------------------------------------------------------------------------------
     @on(Button.Pressed, "#print")
     def action_print(self) -> None:
         """Write the offer as text and PDF; send it to the printer when one is set up."""
-        printer = self.pass_app.services.settings.printer
+        offer = self.offer
+        printer = self.pass_app.services.sharing.printer
         if not printer:
-            self._print(self.offer, None)
+            self._print(offer)
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._print(self.offer, printer)
+                self._print(offer)
 
-        self.app.push_screen(
+        self.open(
             ConfirmDialog(
                 _("Imprimer cette offre sur l'imprimante « {printer} » ?", printer=printer),
                 yes=_("Imprimer"),
@@ -196,25 +197,20 @@ class OfferScreen(PassScreen[int]):
             confirmed,
         )
 
-    @work(exclusive=True, group="print")
-    async def _print(self, offer: Offer, printer: str | None) -> None:
+    @task(exclusive=True, group="print")
+    async def _print(self, offer: Offer) -> None:
         notice = self.query_one("#notice", Notice)
-        directory = self.pass_app.services.paths.exports
+        sharing = self.pass_app.services.sharing
         try:
-            done = await asyncio.to_thread(print_offer, offer, directory, printer)
+            done = await asyncio.to_thread(sharing.print, offer)
         except PrinterError as exc:
             notice.announce(
                 _(
-                    "Erreur d'impression : {error}. Le fichier est dans {directory}.",
+                    "Erreur d'impression : {error}. L'offre est enregistrée dans {directory}.",
                     error=exc,
-                    directory=directory,
+                    directory=sharing.paths.exports,
                 ),
                 error=True,
-            )
-            return
-        except OSError as exc:
-            notice.announce(
-                _("Erreur : impossible d'écrire le fichier ({error}).", error=exc), error=True
             )
             return
         if done.printer:
@@ -228,7 +224,7 @@ class OfferScreen(PassScreen[int]):
         else:
             notice.announce(
                 _(
-                    "Offre enregistrée pour impression : {text} et {pdf}",
+                    "Offre enregistrée pour impression. Fichiers : {text} et {pdf}",
                     text=done.text,
                     pdf=done.pdf,
                 )
@@ -244,38 +240,23 @@ class OfferScreen(PassScreen[int]):
             if address:
                 self._send(offer, address)
 
-        self.app.push_screen(
+        self.open(
             EmailDialog(_("Envoyer l'offre {reference} par e-mail.", reference=offer.reference)),
             chosen,
         )
 
-    @work(exclusive=True, group="email")
+    @task(exclusive=True, group="email")
     async def _send(self, offer: Offer, address: str) -> None:
         notice = self.query_one("#notice", Notice)
         notice.announce(_("Envoi en cours…"), focus=False)
-        mailer = self.pass_app.services.mailer
-        subject = _(
-            "Offre PASS {reference} : {title}", reference=offer.reference, title=offer.title
-        )
-        body = (
-            _("Voici une offre de la Place de l'apprentissage et des stages (PASS).")
-            + "\n\n"
-            + offer_text(offer)
-        )
-        try:
-            sent = await asyncio.to_thread(mailer.send, address, subject, body)
-        except (ValueError, OSError) as exc:
-            notice.announce(
-                _("Erreur : l'e-mail n'a pas pu être envoyé ({error}).", error=exc), error=True
-            )
-            return
+        sent = await asyncio.to_thread(self.pass_app.services.sharing.email, offer, address)
         if sent.status == "sent":
             notice.announce(_("Offre envoyée par e-mail à {address}.", address=address))
         elif sent.status == "queued":
             notice.announce(
                 _(
-                    "Le serveur de messagerie n'a pas accepté l'e-mail ({error}) ; il sera "
-                    "renvoyé plus tard.",
+                    "L'e-mail n'est pas encore parti : le serveur de messagerie ne l'a pas "
+                    "accepté ({error}). Il sera renvoyé plus tard.",
                     error=sent.error or "?",
                 ),
                 error=True,
@@ -283,7 +264,7 @@ class OfferScreen(PassScreen[int]):
         else:
             notice.announce(
                 _(
-                    "Offre déposée dans la boîte d'envoi pour {address} : {path}",
+                    "Offre déposée dans la boîte d'envoi pour {address}. Fichier : {path}",
                     address=address,
                     path=sent.path,
                 )
@@ -295,15 +276,16 @@ class OfferScreen(PassScreen[int]):
         assert isinstance(event.button, SaveButton)
         self._save(event.button.attachment)
 
-    @work(group="save")
+    @task(group="save")
     async def _save(self, attachment: Attachment) -> None:
         notice = self.query_one("#notice", Notice)
-        directory = self.pass_app.services.paths.exports
         try:
-            path = await asyncio.to_thread(save_attachment, attachment, directory)
+            path = await asyncio.to_thread(
+                self.pass_app.services.sharing.save_attachment, attachment
+            )
         except (ValueError, OSError) as exc:
             notice.announce(
-                _("Erreur : pièce jointe non enregistrée ({error}).", error=exc), error=True
+                _("Pièce jointe non enregistrée. {error}", error=error_text(exc)), error=True
             )
             return
-        notice.announce(_("Pièce jointe enregistrée : {path}", path=path))
+        notice.announce(_("Pièce jointe enregistrée. Fichier : {path}", path=path))

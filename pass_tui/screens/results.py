@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Footer, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.publishing.render import count_line
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassScreen, button
+from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.result_list import ResultList
 
-if TYPE_CHECKING:
-    from pass_tui.screens.search import SearchScreen
-
-__all__ = ["ResultsScreen", "count_text", "criteria_text"]
-
-
-def count_text(count: int) -> str:
-    """ "Nombre de résultats : 11 offres"."""
-    if count <= 1:  # French: "0 offre", "1 offre"
-        return _("Nombre de résultats : {count} offre", count=count)
-    return _("Nombre de résultats : {count} offres", count=count)
+__all__ = ["ResultsScreen", "criteria_text"]
 
 
 def criteria_text(criteria: SearchCriteria) -> str:
@@ -36,7 +26,7 @@ def criteria_text(criteria: SearchCriteria) -> str:
     if not described:
         return _("Critères sélectionnés : aucun (toutes les offres)")
     lines = [_("Critères sélectionnés :")]
-    lines += [f"  {_(label)} : {value}" for label, value in described]
+    lines += ["  " + _("{label} : {value}", label=label, value=value) for label, value in described]
     return "\n".join(lines)
 
 
@@ -45,8 +35,12 @@ class ResultsScreen(PassScreen[None]):
 
     BINDINGS = [
         Binding("r", "refine", "Affiner", tooltip="Affiner ma recherche", id="results.refine"),
+        Binding(
+            "n", "new_search", "Nouvelle", tooltip="Nouvelle recherche", id="results.new_search"
+        ),
         Binding("f", "feed", "Flux RSS", tooltip="Flux RSS de cette recherche", id="results.feed"),
-        Binding("escape", "back", "Retour", tooltip="Retour à la recherche", id="results.back"),
+        Binding("question_mark", "app.help", "Aide", id="results.help"),
+        Binding("escape", "refine", show=False, id="results.back"),
     ]
 
     def __init__(self, criteria: SearchCriteria) -> None:
@@ -59,14 +53,15 @@ class ResultsScreen(PassScreen[None]):
         with Vertical(id="results-head"):
             yield Static(criteria_text(self.criteria), id="criteria", markup=False)
             yield Static(_("Recherche en cours…"), id="count", markup=False)
-            with Horizontal(classes="buttons"):
+            with Vertical(classes="buttons"):
                 yield button(_("Affiner ma recherche"), "refine", primary=True)
                 yield button(_("Nouvelle recherche"), "new")
                 yield button(_("Flux RSS"), "feed")
+                yield button(_("Aide"), "help")
         yield Static(
             _(
                 "Aucune offre ne correspond à vos critères. Choisissez « Affiner ma recherche » "
-                "pour les modifier, ou appuyez sur Échap pour revenir à la recherche."
+                "pour les modifier."
             ),
             id="empty",
             markup=False,
@@ -75,11 +70,12 @@ class ResultsScreen(PassScreen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#empty").display = False
         self.query_one("#refine").focus()
         self.run_search()
 
-    @work(exclusive=True, group="search")
+    @task(exclusive=True, group="search")
     async def run_search(self) -> None:
         """Search in a thread; a newer search (or leaving the screen) cancels this one."""
         catalogue = self.pass_app.services.catalogue
@@ -89,7 +85,7 @@ class ResultsScreen(PassScreen[None]):
     def show_result(self, result: SearchResult) -> None:
         """Display ``result`` and put the focus on its first offer."""
         self.result = result
-        self.query_one("#count", Static).update(count_text(result.count))
+        self.query_one("#count", Static).update(count_line(result.count))
         results = self.query_one(ResultList)
         results.set_result(result)
         empty = result.count == 0
@@ -107,7 +103,7 @@ class ResultsScreen(PassScreen[None]):
 
         if self.result is None:
             return
-        self.app.push_screen(OfferScreen(self.result, event.index), self._returned)
+        self.open(OfferScreen(self.result, event.index), self._returned)
 
     def _returned(self, index: int | None) -> None:
         """Back from an offer: highlight the offer last shown."""
@@ -118,35 +114,23 @@ class ResultsScreen(PassScreen[None]):
         results.focus()
 
     # -- actions ------------------------------------------------------------------------------
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def _search_screen(self) -> SearchScreen | None:
-        from pass_tui.screens.search import SearchScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, SearchScreen):
-                return screen
-        return None
-
     @on(Button.Pressed, "#refine")
     def action_refine(self) -> None:
         """The criteria form again, filled with this search's criteria."""
-        search = self._search_screen()
-        self.dismiss()
-        if search is not None:
-            search.refine(self.criteria)
+        self.go_home(GoHome(criteria=self.criteria))
+
+    @on(Button.Pressed, "#new")
+    def action_new_search(self) -> None:
+        """An empty criteria form."""
+        self.go_home(GoHome(clear=True))
 
     @on(Button.Pressed, "#feed")
     def action_feed(self) -> None:
-        """Show the feed address and command line for these criteria."""
-        from pass_tui.screens.dialogs import FeedDialog
+        """Show the feed addresses and command line for these criteria."""
+        from pass_tui.dialogs.feed import FeedDialog
 
-        self.app.push_screen(FeedDialog(self.criteria))
+        self.open(FeedDialog(self.pass_app.services.sharing.feed_addresses(self.criteria)))
 
-    @on(Button.Pressed, "#new")
-    def _new_search(self) -> None:
-        search = self._search_screen()
-        self.dismiss()
-        if search is not None:
-            search.action_clear()
+    @on(Button.Pressed, "#help")
+    def _help(self) -> None:
+        self.app.action_help()

@@ -1,49 +1,54 @@
-"""The home screen: the six PASS search criteria, each value with its facet count."""
+"""The home screen: keywords and the PASS search criteria, each value with its facet count."""
 
 from __future__ import annotations
 
 import asyncio
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from pass_tui.data.catalogue import SearchResult
-from pass_tui.data.criteria import SearchCriteria
+from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
 from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassScreen, button
+from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.criteria_list import CriteriaList
 
-__all__ = ["SearchScreen"]
+__all__ = ["SearchScreen", "matching_text"]
 
-# (criterion in SearchCriteria and in SearchResult.facets, French heading)
-CRITERIA = (
-    ("natures", "Nature de l'emploi"),
-    ("domains", "Domaine fonctionnel"),
-    ("organisations", "Organisme de rattachement"),
-    ("levels", "Niveau d'études"),
-    ("regions", "Localisation du poste : région"),
-    ("departments", "Localisation du poste : département"),
-)
+COUNT_DELAY_S = 0.3
+"""How long typing must pause before the count follows the keywords."""
+
+
+def matching_text(count: int) -> str:
+    """ "12 offres correspondent aux critères choisis." """
+    if count <= 1:
+        return _("{count} offre correspond aux critères choisis.", count=count)
+    return _("{count} offres correspondent aux critères choisis.", count=count)
 
 
 class SearchScreen(PassScreen[None]):
-    """The search form. Enter in the keywords field, F5 anywhere, or the buttons launch
-    the search; Escape does nothing here (this is the home screen, it never quits)."""
+    """The search form. Enter in the keywords field, Ctrl+R anywhere, or the buttons launch
+    the search. This is the home screen: going back never leaves it."""
+
+    is_home = True
 
     BINDINGS = [
-        Binding("f5", "search", "Rechercher", tooltip="Lancer ma recherche", id="search.run"),
+        Binding("ctrl+r", "search", "Rechercher", tooltip="Lancer ma recherche", id="search.run"),
         Binding(
-            "f6",
+            "ctrl+t",
             "all_offers",
             "Toutes les offres",
             tooltip="Voir toutes les offres",
             id="search.all",
         ),
-        Binding("f8", "clear", "Effacer", tooltip="Effacer les critères", id="search.clear"),
+        Binding("ctrl+l", "clear", "Effacer", tooltip="Effacer les critères", id="search.clear"),
+        Binding("f5", "search", show=False, id="search.run_f5"),
+        Binding("f6", "all_offers", show=False, id="search.all_f6"),
+        Binding("f8", "clear", show=False, id="search.clear_f8"),
         Binding("escape", "nothing", show=False, id="search.escape"),
     ]
 
@@ -57,34 +62,34 @@ class SearchScreen(PassScreen[None]):
         yield from self.compose_title(_("Rechercher une offre"))
         with Vertical(id="search-top"):
             yield Label(_("Mots clés ou numéro d'offre"), classes="field-label")
-            yield Input(
-                id="keywords",
-                placeholder=_("Mots clés ou numéro d'offre"),
-                select_on_focus=False,
-            )
-            with Horizontal(classes="buttons"):
+            yield Input(id="keywords", select_on_focus=False)
+            with Vertical(classes="buttons"):
                 yield button(_("Lancer ma recherche"), "run", primary=True)
                 yield button(_("Voir toutes les offres"), "all")
                 yield button(_("Effacer les critères"), "clear")
+                yield button(_("Aide"), "help")
             yield Static(_("Chargement des critères…"), id="criteria-status", markup=False)
         with VerticalScroll(id="search-form", can_focus=False):
-            for criterion, heading in CRITERIA:
-                label = Label(_(heading), id=f"{criterion}-label", classes="field-label")
+            for criterion in CRITERIA:
+                label = Label(
+                    criterion.heading, id=f"{criterion.name}-label", classes="field-label"
+                )
                 yield label
-                if criterion == "departments":
+                if criterion.name == "departments":
                     yield Static(
                         _("Choisissez d'abord une ou plusieurs régions."),
                         id="departments-hint",
                         classes="hint",
                         markup=False,
                     )
-                picker = CriteriaList(id=criterion, classes="criteria")
+                picker = CriteriaList(id=criterion.name, classes="criteria")
                 picker.heading = label
                 yield picker
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#departments", CriteriaList).display = False
+        super().on_mount()
+        self.picker("departments").display = False
         self.focus_keywords()
         self.refresh_counts()
 
@@ -98,30 +103,20 @@ class SearchScreen(PassScreen[None]):
         """The criteria as the form shows them now."""
         return SearchCriteria(
             keywords=self.query_one("#keywords", Input).value,
-            natures=tuple(self.picker("natures").selected),
-            domains=tuple(self.picker("domains").selected),
-            organisations=tuple(self.picker("organisations").selected),
-            levels=tuple(int(v) for v in self.picker("levels").selected),
-            regions=tuple(self.picker("regions").selected),
-            departments=tuple(self.picker("departments").selected),
+            **{c.name: tuple(c.kind(v) for v in self.picker(c.name).selected) for c in CRITERIA},
         )
 
     def set_criteria(self, criteria: SearchCriteria) -> None:
         """Fill the form with ``criteria`` (to refine a search)."""
         self.query_one("#keywords", Input).value = criteria.keywords
-        wanted = {
-            "natures": criteria.natures,
-            "domains": criteria.domains,
-            "organisations": criteria.organisations,
-            "levels": tuple(str(n) for n in criteria.levels),
-            "regions": criteria.regions,
-        }
-        for criterion, values in wanted.items():
-            picker = self.picker(criterion)
+        for criterion in CRITERIA:
+            if criterion.name == "departments":
+                continue
+            picker = self.picker(criterion.name)
             picker.deselect_all()
-            for value in values:
-                if value in picker.values:
-                    picker.select(value)
+            for value in criteria.values(criterion):
+                if str(value) in picker.values:
+                    picker.select(str(value))
         self._update_departments(selected=criteria.departments)
         self.refresh_counts()
 
@@ -129,25 +124,15 @@ class SearchScreen(PassScreen[None]):
         """Put the focus in the keywords field."""
         self.query_one("#keywords", Input).focus()
 
-    def _values(self, criterion: str, facets: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
-        rd = refdata()
-        values = list(facets.get(criterion, {}))
-        if criterion == "levels":
-            return [(v, rd.level_label(int(v))) for v in values]
-        if criterion == "regions":
-            return [(v, rd.region_name(v)) for v in values]
-        return [(v, v) for v in values]
-
     def _update_departments(self, selected: tuple[str, ...] | None = None) -> None:
         """Offer the departments of the chosen regions (keeping those still offered)."""
-        rd = refdata()
+        departments = BY_NAME["departments"]
         picker = self.picker("departments")
         keep = set(picker.selected if selected is None else selected)
-        regions = self.picker("regions").selected
         values = [
-            (d.code, f"{d.name} ({d.code})")
-            for region in regions
-            for d in rd.departments_of(region)
+            (d.code, departments.value_label(d.code))
+            for region in self.picker("regions").selected
+            for d in refdata().departments_of(region)
         ]
         picker.set_values(
             values,
@@ -157,9 +142,12 @@ class SearchScreen(PassScreen[None]):
         picker.display = bool(values)
         self.query_one("#departments-hint").display = not values
 
-    @work(exclusive=True, group="facets")
-    async def refresh_counts(self) -> None:
-        """Recount every criterion value for the criteria now chosen (in a thread)."""
+    @task(exclusive=True, group="facets")
+    async def refresh_counts(self, delay: float = 0.0) -> None:
+        """Recount every criterion value for the criteria now chosen (in a thread); a
+        newer call cancels this one, so typing only counts once it pauses."""
+        if delay:
+            await asyncio.sleep(delay)
         criteria = self.criteria
         catalogue = self.pass_app.services.catalogue
         result: SearchResult = await asyncio.to_thread(catalogue.search, criteria)
@@ -169,27 +157,23 @@ class SearchScreen(PassScreen[None]):
         facets = result.facets
         first = self._facets is None
         self._facets = facets
-        for criterion, _heading in CRITERIA:
-            if criterion == "departments":
+        for criterion in CRITERIA:
+            if criterion.name == "departments":
                 continue
-            picker = self.picker(criterion)
+            picker = self.picker(criterion.name)
             if first:
-                picker.set_values(self._values(criterion, facets), facets.get(criterion))
+                values = [(v, criterion.value_label(v)) for v in facets.get(criterion.name, {})]
+                picker.set_values(values, facets.get(criterion.name))
             else:
-                picker.set_counts(facets.get(criterion, {}))
+                picker.set_counts(facets.get(criterion.name, {}))
         if first:
             self._update_departments()
-            self.set_criteria_after_load()
+            self._apply_pending_criteria()
         else:
             self.picker("departments").set_counts(facets.get("departments", {}))
-        status = self.query_one("#criteria-status", Static)
-        status.update(
-            _("{count} offres correspondent aux critères choisis.", count=result.count)
-            if result.count != 1
-            else _("1 offre correspond aux critères choisis.")
-        )
+        self.query_one("#criteria-status", Static).update(matching_text(result.count))
 
-    def set_criteria_after_load(self) -> None:
+    def _apply_pending_criteria(self) -> None:
         """Apply criteria that were set before the lists were filled."""
         pending = self._pending_criteria
         if pending is not None:
@@ -210,6 +194,21 @@ class SearchScreen(PassScreen[None]):
         if event.selection_list.id == "regions":
             self._update_departments()
         self.refresh_counts()
+
+    @on(Input.Changed, "#keywords")
+    def _keywords_changed(self) -> None:
+        self.refresh_counts(COUNT_DELAY_S)
+
+    # -- going home ---------------------------------------------------------------------------
+    def go_home(self, request: GoHome | None = None) -> None:
+        """Requests to go home end here: refine, start over, or just the keywords field."""
+        request = request or GoHome()
+        if request.clear:
+            self.action_clear()
+        elif request.criteria is not None:
+            self.refine(request.criteria)
+        else:
+            self.focus_keywords()
 
     # -- actions ------------------------------------------------------------------------------
     @on(Input.Submitted, "#keywords")
@@ -232,10 +231,14 @@ class SearchScreen(PassScreen[None]):
         self.set_criteria(SearchCriteria())
         self.focus_keywords()
 
+    @on(Button.Pressed, "#help")
+    def _help(self) -> None:
+        self.app.action_help()
+
     def action_nothing(self) -> None:
         """Escape on the home screen: stay (quitting is Ctrl+Q)."""
 
     def _open_results(self, criteria: SearchCriteria) -> None:
         from pass_tui.screens.results import ResultsScreen
 
-        self.app.push_screen(ResultsScreen(criteria))
+        self.open(ResultsScreen(criteria))

@@ -14,7 +14,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
-from pass_tui.i18n import number, translate_bindings
+from pass_tui.i18n import number
+from pass_tui.widgets.reader import ReaderWidget
 
 __all__ = ["CriteriaList"]
 
@@ -22,7 +23,7 @@ CHECKED = "[x] "
 UNCHECKED = "[ ] "
 
 
-class CriteriaList(SelectionList[str]):
+class CriteriaList(ReaderWidget, SelectionList[str]):
     """A `SelectionList` of criterion values with their facet counts.
 
     Each option is drawn as "[x] label (count)" or "[ ] label (count)": the state is in
@@ -53,7 +54,6 @@ class CriteriaList(SelectionList[str]):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, compact=False)
-        translate_bindings(self)
         self._labels: dict[str, str] = {}
         self.heading: Widget | None = None
         """The label naming this criterion; the cursor visits it when focus arrives."""
@@ -161,7 +161,11 @@ class CriteriaList(SelectionList[str]):
         self._moved()
         await super()._on_click(event)
 
-    def cursor_screen_offset_for_reader(self) -> Offset | None:
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.reader_cursor_moved()
+
+    def reader_cursor(self) -> Offset | None:
         """Where the terminal cursor goes for a screen reader: the criterion's heading
         right after focus arrives, then the highlighted value."""
         if self._on_heading and self.heading is not None and self.heading.display:

@@ -17,7 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pass_tui.data.publishing.render import fr_date
-from pass_tui.i18n import _, translate_bindings
+from pass_tui.i18n import _
+from pass_tui.widgets.reader import ReaderWidget
 from pass_tui.widgets.text import fit
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ ROW_HEIGHT = 2
 _CACHE_SIZE = 256
 
 
-class ResultList(ScrollView, can_focus=True):
+class ResultList(ReaderWidget, ScrollView, can_focus=True):
     """The offers of a `SearchResult`, two lines each: the title, then reference,
     publication date, place and employer. The highlighted row is marked with "> " as
     well as by colour, and the terminal cursor can be placed on its title."""
@@ -93,7 +94,6 @@ class ResultList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        translate_bindings(self)
         self._result: SearchResult | None = None
         self._cache: OrderedDict[int, OfferSummary] = OrderedDict()
 
@@ -140,7 +140,7 @@ class ResultList(ScrollView, can_focus=True):
         self.virtual_size = Size(width, self.count * ROW_HEIGHT)
 
     # -- geometry -----------------------------------------------------------------------------
-    def cursor_screen_offset_for_reader(self) -> Offset | None:
+    def reader_cursor(self) -> Offset | None:
         """Where the terminal cursor goes for a screen reader: the highlighted title."""
         if not self.count:
             return self.content_region.offset
@@ -205,6 +205,7 @@ class ResultList(ScrollView, can_focus=True):
         self.refresh()
         if self.count:
             self.post_message(self.Highlighted(self, new))
+        self.reader_cursor_moved()
 
     def validate_highlighted(self, value: int) -> int:
         return self._clamp(value)

@@ -12,8 +12,8 @@ from pass_tui.app import PassApp
 from pass_tui.data.config import Settings
 from pass_tui.data.models import Offer
 from pass_tui.data.services import Services
+from pass_tui.dialogs import ConfirmDialog, EmailDialog
 from pass_tui.screens import HelpScreen, OfferScreen, ResultsScreen, SearchScreen
-from pass_tui.screens.dialogs import ConfirmDialog, EmailDialog
 from pass_tui.widgets import CriteriaList, Notice, ResultList
 
 from .conftest import ATTACHMENT_BYTES, TODAY
@@ -122,7 +122,7 @@ async def test_all_offers_and_closed_offer_hidden(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert text_of(app, "#count") == "Nombre de résultats : 11 offres"
         assert "aucun (toutes les offres)" in text_of(app, "#criteria")
@@ -149,7 +149,7 @@ async def test_next_previous_and_back_to_same_row(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
@@ -172,39 +172,40 @@ async def test_next_previous_and_back_to_same_row(make_app) -> None:
         assert app.focused is results
 
 
-async def test_previous_dimmed_on_first_next_dimmed_on_last(make_app) -> None:
+async def test_first_and_last_offer_are_said_in_words(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, OfferScreen)
         assert text_of(app, "#position") == "Offre 1 / 11 (première offre)"
-        assert screen.check_action("previous", ()) is None  # dimmed in the footer
         assert screen.query_one("#previous").has_class("-dimmed")
-        await pilot.press("p")  # nothing happens
+        await pilot.press("p")
         await pilot.pause()
         assert screen.index == 0
+        assert "première offre" in screen.query_one("#notice", Notice).text
         screen.index = 10
         await pilot.pause()
         assert text_of(app, "#position") == "Offre 11 / 11 (dernière offre)"
-        assert screen.check_action("next", ()) is None
-        assert screen.check_action("previous", ()) is True
         assert screen.query_one("#next").has_class("-dimmed")
-        await pilot.click("#next")
+        await pilot.press("n")
         await pilot.pause()
         assert screen.index == 10
         assert "dernière offre" in screen.query_one("#notice", Notice).text
+        await pilot.click("#previous")
+        await pilot.pause()
+        assert screen.index == 9
 
 
 async def test_help_lists_active_keys_in_french(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -214,31 +215,32 @@ async def test_help_lists_active_keys_in_french(make_app) -> None:
         text = "\n".join(app.screen.lines)
         for line in (
             "n : Offre suivante",
-            "p : Offre précédente (indisponible ici)",
-            "Échap : Retour à la liste",
-            "F1 : Aide",
+            "p : Offre précédente",
+            "l : Retour à la liste",
+            "Ctrl+G : Aide",
             "Ctrl+Q : Quitter",
             "Ctrl+P : Commandes",
         ):
             assert line in text
-        await pilot.press("escape")
+        assert "F1" not in text and "Échap" not in text
+        await pilot.click("#close")
         await settle(pilot)
         assert isinstance(app.screen, OfferScreen)
 
 
 async def test_help_on_home_screen_and_keymap_override(services: Services) -> None:
     services.settings.keymap["offer.next"] = "s"
-    services.settings.keymap["app.help"] = "f2"
+    services.settings.keymap["app.help"] = "ctrl+o"
     app = PassApp(services)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f2")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(app.screen.lines)
-        assert "F5 : Lancer ma recherche" in text
-        assert "F2 : Aide" in text
-        await pilot.press("escape", "f6")
+        assert "Ctrl+R : Lancer ma recherche" in text
+        assert "Ctrl+O : Aide" in text
+        await pilot.press("q", "ctrl+t")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -251,7 +253,7 @@ async def test_slash_jumps_to_keywords_from_any_screen(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -319,7 +321,7 @@ async def test_print_to_configured_printer_asks_first(data_dir, tmp_path, monkey
     app = PassApp(services)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -442,7 +444,7 @@ async def test_command_palette_has_app_commands(make_app) -> None:
 
 
 async def test_feed_action_shows_url_and_command(make_app) -> None:
-    from pass_tui.screens.dialogs import FeedDialog
+    from pass_tui.dialogs import FeedDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -1,95 +1,5 @@
-"""A small message catalogue: French by default, English on request."""
+"""English translations: French text (the key passed to ``_()``) → English text."""
 
-from __future__ import annotations
-
-import dataclasses
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
-
-__all__ = [
-    "ENGLISH",
-    "LANGUAGES",
-    "_",
-    "get_language",
-    "number",
-    "set_language",
-    "translate_bindings",
-]
-
-LANGUAGES = ("fr", "en")
-_language = "fr"
-
-
-def set_language(language: str) -> None:
-    """Choose the interface language for the whole process.
-
-    Args:
-        language: "fr" or "en".
-
-    Raises:
-        ValueError: When the language is not one of LANGUAGES.
-    """
-    global _language
-    if language not in LANGUAGES:
-        raise ValueError(f"langue inconnue : {language!r}")
-    _language = language
-
-
-def get_language() -> str:
-    """The interface language in use ("fr" or "en")."""
-    return _language
-
-
-def _(message: str, /, **values: object) -> str:
-    """Translate a French message into the current language, then fill ``{placeholders}``.
-
-    Args:
-        message: The French text, which is also the catalogue key.
-        **values: Values for the ``{name}`` placeholders of the message.
-
-    Returns:
-        The message in the current language (French when no translation is known).
-    """
-    text = ENGLISH.get(message, message) if _language == "en" else message
-    if not values:
-        return text
-    shown = {k: number(v) if type(v) is int else v for k, v in values.items()}
-    return text.format(**shown)
-
-
-def number(value: int) -> str:
-    """A count as the language writes it: "100 000" (no-break space) or "100,000"."""
-    grouped = f"{value:,}"
-    return grouped if _language == "en" else grouped.replace(",", "\u00a0")
-
-
-def translate_bindings(node: DOMNode) -> None:
-    """Translate the descriptions of a node's key bindings into the current language.
-
-    Binding descriptions are written in French in the class's BINDINGS; this rewrites the
-    node's own copy of the bindings map, so the footer, the help screen and the command
-    palette show the chosen language.
-    """
-    if _language == "fr":
-        return
-    bindings = node._bindings
-    bindings.key_to_bindings = {
-        key: [
-            dataclasses.replace(
-                binding,
-                description=_(binding.description) if binding.description else "",
-                tooltip=_(binding.tooltip) if binding.tooltip else "",
-            )
-            for binding in key_bindings
-        ]
-        for key, key_bindings in bindings.key_to_bindings.items()
-    }
-
-
-# French text -> English text. Keys are the exact French strings passed to `_()`, plus the
-# labels the data layer gives in French (offer fields, criteria) and the key names.
 ENGLISH: dict[str, str] = {
     # application, palette, global keys
     "PASS": "PASS",
@@ -293,4 +203,92 @@ ENGLISH: dict[str, str] = {
     ),
     "indisponible ici": "not available here",
     "ou": "or",
+    # added with the browsing-half rework
+    "Aucune offre ne correspond à vos critères. Choisissez « Affiner ma recherche » pour les "
+    "modifier.": "No offer matches your criteria. Choose “Refine my search” to change them.",
+    "Erreur : {error}": "Error: {error}",
+    "Erreur inattendue : {error}": "Unexpected error: {error}",
+    "Erreur d'impression : {error}. L'offre est enregistrée dans {directory}.": (
+        "Printing error: {error}. The offer is saved in {directory}."
+    ),
+    "L'e-mail n'est pas encore parti : le serveur de messagerie ne l'a pas accepté ({error}). "
+    "Il sera renvoyé plus tard.": (
+        "The e-mail has not gone yet: the mail server did not accept it ({error}). It will be "
+        "sent again later."
+    ),
+    "Liste": "List",
+    "Nouvelle": "New",
+    "Offre déposée dans la boîte d'envoi pour {address}. Fichier : {path}": (
+        "Offer for {address} left in the outbox. File: {path}"
+    ),
+    "Offre enregistrée pour impression. Fichiers : {text} et {pdf}": (
+        "Offer saved for printing. Files: {text} and {pdf}"
+    ),
+    "Pièce jointe enregistrée. Fichier : {path}": "Attachment saved. File: {path}",
+    "Pièce jointe non enregistrée. {error}": "Attachment not saved. {error}",
+    "{count} offre correspond aux critères choisis.": "{count} offer matches the chosen criteria.",
+    "{label} : {value}": "{label}: {value}",
+    "{label} :": "{label}:",
+    "{where} : {problem}": "{where}: {problem}",
+    "ligne {line}": "line {line}",
+    "pass-tui : {error}": "pass-tui: {error}",
+    "{prog} : erreur : {message}": "{prog}: error: {message}",
+    "Par exemple : {example}": "For example: {example}",
+    # command line
+    "--limit doit être au moins 1": "--limit must be at least 1",
+    "--limit doit être positif ou nul": "--limit must be zero or more",
+    "PASS, la Place de l'apprentissage et des stages, dans un terminal.": (
+        "PASS, the French public service's apprenticeship and internship board, in a terminal."
+    ),
+    "adresse d'écoute": "address to listen on",
+    "adresse e-mail invalide : {address}": "invalid e-mail address: {address}",
+    "adresse publique utilisée dans les liens": "public address used in links",
+    "afficher une offre": "show an offer",
+    "aucune source [[sources]] dans config.toml": "no [[sources]] in config.toml",
+    "chemin ou URL http(s)": "path or http(s) URL",
+    "commandes": "commands",
+    "donnez une SOURCE (fichier ou URL) ou --all, pas les deux": (
+        "give a SOURCE (file or URL) or --all, not both"
+    ),
+    "dossier de données (défaut : $PASS_TUI_HOME ou le dossier utilisateur)": (
+        "data directory (default: $PASS_TUI_HOME or the user data directory)"
+    ),
+    "flux RSS / Atom": "RSS / Atom feeds",
+    "importer des offres (fichier ou URL http(s))": "import offers (file or http(s) URL)",
+    "importer toutes les sources de config.toml": "import every source of config.toml",
+    "impossible d'écouter sur {host}:{port} ({error})": "cannot listen on {host}:{port} ({error})",
+    "langue de l'interface": "interface language",
+    "le paramètre {name}": "the parameter {name}",
+    "mode borne (souris désactivée)": "kiosk mode (mouse off)",
+    "mode lecteur d'écran (sans décor)": "screen-reader mode (no decoration)",
+    "mots clés ou numéro d'offre": "keywords or offer number",
+    "nombre maximal d'offres": "maximum number of offers",
+    "offre introuvable : {reference}": "offer not found: {reference}",
+    "offres par flux (défaut 100)": "offers per feed (default 100)",
+    "paramètre inconnu : {name} ; paramètres possibles : {known}": (
+        "unknown parameter: {name}; possible parameters: {known}"
+    ),
+    "paramètres de recherche illisibles : {error}": "unreadable search parameters: {error}",
+    "pass-tui : import refusé, rien importé : {error}": (
+        "pass-tui: import refused, nothing imported: {error}"
+    ),
+    "port d'écoute": "port to listen on",
+    "rechercher des offres": "search offers",
+    "référence de l'offre (ex. 2019-181070)": "the offer's reference (e.g. 2019-181070)",
+    "servir les flux en HTTP (lecture seule)": "serve the feeds over HTTP (read-only)",
+    "thème (ex. ansi-dark, ansi-light)": "theme (e.g. ansi-dark, ansi-light)",
+    "valeur inconnue pour {name} : {value} ; valeurs possibles : {valid}": (
+        "unknown value for {name}: {value}; possible values: {valid}"
+    ),
+    "{size} Mo": "{size} MB",
+    "nature de l'emploi (répétable), ex. Apprentissage, Stage": (
+        "type of position (repeatable), e.g. Apprentissage, Stage"
+    ),
+    "domaine fonctionnel (répétable)": "functional area (repeatable)",
+    "organisme de rattachement (répétable)": "parent organisation (repeatable)",
+    "niveau d'études, de 3 à 8 (répétable)": "level of education, 3 to 8 (repeatable)",
+    "région : code INSEE ou nom (répétable), ex. 53": "region: INSEE code or name (repeatable), e.g. 53",
+    "département : code ou nom (répétable), ex. 35, 2A": (
+        "département: code or name (repeatable), e.g. 35, 2A"
+    ),
 }
