@@ -175,6 +175,10 @@ ENGLISH: dict[str, str] = {
     "Candidature par e-mail": "Apply by e-mail",
     "Pour postuler": "How to apply",
     "Adresse de l'offre": "Offer's address",
+    "oui": "yes",
+    # printed offer (pass_tui.data.publishing.pdf)
+    "Offre {reference}": "Offer {reference}",
+    "page {n} / {count}": "page {n} / {count}",
     # dialogs
     "Adresse e-mail du destinataire :": "Recipient's e-mail address:",
     "nom@exemple.fr": "name@example.com",

@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_wheel_ships_reference_data_demo_catalogue_and_styles(tmp_path: Path) -> None:
+def test_wheel_ships_reference_data_demo_catalogue_styles_and_fonts(tmp_path: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -37,6 +37,9 @@ def test_wheel_ships_reference_data_demo_catalogue_and_styles(tmp_path: Path) ->
         "pass_tui/data/refdata/organisations.json",
         "pass_tui/data/catalogue/demo_data/pep-2021.json",
         "pass_tui/app.tcss",
+        "pass_tui/data/publishing/fonts/DejaVuSans.ttf",
+        "pass_tui/data/publishing/fonts/DejaVuSans-Bold.ttf",
+        "pass_tui/data/publishing/fonts/LICENSE",
     ):
         assert required in names, f"{required} missing from {wheel.name}"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,6 @@ __all__ = [
     "print_offer",
     "safe_filename",
     "save_attachment",
-    "write_pdf",
 ]
 
 LP_TIMEOUT_S = 20
@@ -85,18 +83,22 @@ def save_attachment(attachment: Attachment, directory: Path) -> Path:
 
 
 def print_offer(offer: Offer, directory: Path, printer: str | None = None) -> PrintResult:
-    """Write the offer as text and PDF into ``directory``; send the PDF to ``printer``
-    with `lp` when one is given.
+    """Write the offer as text and as a PDF document into ``directory``; send the PDF to
+    ``printer`` with `lp` when one is given.
 
     Raises:
         PrinterError: `lp` is not installed, failed, or timed out (the files are written).
     """
+    # fpdf2 (with Pillow) takes ~0.25 s to import: load it on the first print, not at start.
+    from pass_tui.data.publishing.pdf import offer_pdf
+
     base = f"offre-{safe_filename(offer.reference, 'offre')}"
     text = offer_text(offer)
+    document = offer_pdf(offer)  # laid out before anything is written
     text_path = _unique(directory / f"{base}.txt")
     _write(text_path, text.encode("utf-8"))
     pdf_path = _unique(directory / f"{base}.pdf")
-    _write(pdf_path, write_pdf(text, title=f"Offre {offer.reference}"))
+    _write(pdf_path, document)
     if not printer:
         return PrintResult(text_path, pdf_path)
     lp = shutil.which("lp")
@@ -116,81 +118,3 @@ def print_offer(offer: Offer, directory: Path, printer: str | None = None) -> Pr
         detail = " ".join(done.stderr.split())[:200] or f"code {done.returncode}"
         raise PrinterError(f"lp a refusé l'impression ({detail})")
     return PrintResult(text_path, pdf_path, printer, " ".join(done.stdout.split()) or None)
-
-
-# -- a minimal PDF writer: A4, Courier 10 pt, Latin-1 text, no dependency ---------------------
-_PAGE_W, _PAGE_H = 595, 842
-_MARGIN = 50
-_FONT_SIZE = 10
-_LEADING = 12
-_COLUMNS = int((_PAGE_W - 2 * _MARGIN) / (_FONT_SIZE * 0.6))
-_ROWS = int((_PAGE_H - 2 * _MARGIN) / _LEADING)
-
-
-def _pdf_string(line: str) -> bytes:
-    raw = line.encode("cp1252", errors="replace")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
-def write_pdf(text: str, title: str = "") -> bytes:
-    """A plain PDF of ``text`` in a monospaced font, wrapped at word boundaries."""
-    lines: list[str] = []
-    for line in text.splitlines() or [""]:
-        indent = len(line) - len(line.lstrip(" "))
-        wrapped = textwrap.wrap(
-            line,
-            width=_COLUMNS,
-            subsequent_indent=" " * indent,
-            break_long_words=True,
-            break_on_hyphens=False,
-        )
-        lines.extend(wrapped or [""])
-    pages = [lines[i : i + _ROWS] for i in range(0, len(lines), _ROWS)] or [[]]
-
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(b"")  # filled in below
-    pages_id = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
-    page_ids = []
-    for page in pages:
-        ops = [b"BT", f"/F1 {_FONT_SIZE} Tf {_LEADING} TL".encode()]
-        ops.append(f"{_MARGIN} {_PAGE_H - _MARGIN} Td".encode())
-        for line in page:
-            ops.append(_pdf_string(line) + b" Tj T*")
-        ops.append(b"ET")
-        stream = b"\n".join(ops)
-        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        page_ids.append(
-            add(
-                (
-                    f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {_PAGE_W} {_PAGE_H}] "
-                    f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
-                ).encode()
-            )
-        )
-    kids = " ".join(f"{p} 0 R" for p in page_ids)
-    objects[pages_id - 1] = f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()
-    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode()
-    info = add(b"<< /Title " + _pdf_string(title) + b" /Producer (pass-tui) >>")
-
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        info,
-        xref,
-    )
-    return bytes(out)

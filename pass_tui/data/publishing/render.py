@@ -1,15 +1,32 @@
-"""Offers as plain text: one "Label : valeur" per line, for the CLI, printing and e-mail."""
+"""Offers as labelled fields and plain text ("Label : valeur"), for the CLI, printing and e-mail."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from pass_tui.data.catalogue import OfferSummary
 from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _
 
-__all__ = ["count_line", "fr_date", "offer_fields", "offer_text", "summary_line"]
+__all__ = [
+    "APPLY_BY_EMAIL",
+    "ATTACHMENTS",
+    "DESCRIPTION",
+    "HOW_TO_APPLY",
+    "KEY_FACT",
+    "PROFILE",
+    "TITLE",
+    "YES",
+    "OfferField",
+    "count_line",
+    "fr_date",
+    "offer_field_list",
+    "offer_fields",
+    "offer_text",
+    "summary_line",
+]
 
 
 def fr_date(value: date | None) -> str:
@@ -23,9 +40,33 @@ def count_line(count: int) -> str:
     return _("Nombre de résultats : {count} offres", count=count)
 
 
-def offer_fields(offer: Offer) -> list[tuple[str, str]]:
-    """Every non-empty field of an offer with its label (French; translate with ``_``),
-    in reading order. Multi-line values (description, profile) keep their line breaks."""
+# Where the printable document puts a field: the key-facts block under the title, or the
+# heading of the section it belongs to.
+KEY_FACT = "facts"
+DESCRIPTION = "Description du poste"
+PROFILE = "Profil recherché"
+HOW_TO_APPLY = "Comment postuler"
+ATTACHMENTS = "Pièces jointes"
+TITLE = "Intitulé du poste"
+APPLY_BY_EMAIL = "Candidature par e-mail"
+YES = "oui"  # the value of yes/no fields
+
+
+class OfferField(NamedTuple):
+    """One non-empty field of an offer: its French label, its value and where it belongs.
+
+    ``section`` is :data:`KEY_FACT` for the short facts shown as a block under the title
+    (the title itself included), else the French heading of the document section;
+    ``prose`` marks free text (paragraphs and "- " lists) printed without its label."""
+
+    label: str
+    value: str
+    section: str
+    prose: bool = False
+
+
+def offer_field_list(offer: Offer) -> list[OfferField]:
+    """Every non-empty field of an offer, tagged with its section, in reading order."""
     rd = refdata()
     region = rd.region_name(offer.region) if offer.region else ""
     department = (
@@ -33,33 +74,39 @@ def offer_fields(offer: Offer) -> list[tuple[str, str]]:
     )
     contact = " - ".join(x for x in (offer.contact_email, offer.contact_phone) if x)
     rows = [
-        ("Référence", offer.reference),
-        ("Intitulé du poste", offer.title),
-        ("Nature de l'emploi", offer.nature),
-        ("Date de publication", fr_date(offer.published)),
-        ("Date limite de candidature", fr_date(offer.closing)),
-        ("Employeur", offer.employer or ""),
-        ("Service", offer.service or ""),
-        ("Organisme de rattachement", offer.organisation or ""),
-        ("Versant", offer.versant or ""),
-        ("Catégorie", offer.category or ""),
-        ("Domaine fonctionnel", offer.domain or ""),
-        ("Métier", offer.metier or ""),
-        ("Niveau d'études", rd.level_label(offer.level) if offer.level else ""),
-        ("Région", region),
-        ("Département", department),
-        ("Ville", offer.city or ""),
-        ("Durée", offer.duration or ""),
-        ("Date de début", fr_date(offer.start_date)),
-        ("Description du poste", offer.description),
-        ("Profil recherché", offer.profile),
-        ("Contact", contact),
-        ("Candidature par e-mail", "oui" if offer.apply_by_email else ""),
-        ("Pour postuler", offer.how_to_apply),
-        ("Pièces jointes", ", ".join(a.name for a in offer.attachments)),
-        ("Adresse de l'offre", offer.source_url or ""),
+        OfferField("Référence", offer.reference, KEY_FACT),
+        OfferField(TITLE, offer.title, KEY_FACT),
+        OfferField("Nature de l'emploi", offer.nature, KEY_FACT),
+        OfferField("Date de publication", fr_date(offer.published), KEY_FACT),
+        OfferField("Date limite de candidature", fr_date(offer.closing), KEY_FACT),
+        OfferField("Employeur", offer.employer or "", KEY_FACT),
+        OfferField("Service", offer.service or "", KEY_FACT),
+        OfferField("Organisme de rattachement", offer.organisation or "", KEY_FACT),
+        OfferField("Versant", offer.versant or "", KEY_FACT),
+        OfferField("Catégorie", offer.category or "", KEY_FACT),
+        OfferField("Domaine fonctionnel", offer.domain or "", KEY_FACT),
+        OfferField("Métier", offer.metier or "", KEY_FACT),
+        OfferField("Niveau d'études", rd.level_label(offer.level) if offer.level else "", KEY_FACT),
+        OfferField("Région", region, KEY_FACT),
+        OfferField("Département", department, KEY_FACT),
+        OfferField("Ville", offer.city or "", KEY_FACT),
+        OfferField("Durée", offer.duration or "", KEY_FACT),
+        OfferField("Date de début", fr_date(offer.start_date), KEY_FACT),
+        OfferField(DESCRIPTION, offer.description, DESCRIPTION, prose=True),
+        OfferField(PROFILE, offer.profile, PROFILE, prose=True),
+        OfferField("Contact", contact, HOW_TO_APPLY),
+        OfferField(APPLY_BY_EMAIL, YES if offer.apply_by_email else "", HOW_TO_APPLY),
+        OfferField("Pour postuler", offer.how_to_apply, HOW_TO_APPLY, prose=True),
+        OfferField(ATTACHMENTS, ", ".join(a.name for a in offer.attachments), ATTACHMENTS),
+        OfferField("Adresse de l'offre", offer.source_url or "", KEY_FACT),
     ]
-    return [(label, value) for label, value in rows if value]
+    return [row for row in rows if row.value]
+
+
+def offer_fields(offer: Offer) -> list[tuple[str, str]]:
+    """Every non-empty field of an offer with its French label, in reading order.
+    Multi-line values (description, profile) keep their line breaks."""
+    return [(field.label, field.value) for field in offer_field_list(offer)]
 
 
 def offer_text(offer: Offer) -> str:
