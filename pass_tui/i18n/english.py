@@ -15,6 +15,47 @@ ENGLISH: dict[str, str] = {
     "Flux RSS de cette recherche": "RSS feed of this search",
     "Adresse du flux RSS :": "RSS feed address:",
     "Adresse du flux Atom :": "Atom feed address:",
+    # the feed server (pass-tui feeds serve)
+    "Flux servis sur {base}/flux/offres, {base}/flux/offres_stages et "
+    "{base}/flux/recherche?… (Ctrl+C pour arrêter)": (
+        "Feeds served at {base}/flux/offres, {base}/flux/offres_stages and "
+        "{base}/flux/recherche?… (Ctrl+C to stop)"
+    ),
+    "Serveur de flux arrêté.": "Feed server stopped.",
+    "pass-tui flux : {message}": "pass-tui feeds: {message}",
+    "requête HTTP invalide reçue (400)": "invalid HTTP request received (400)",
+    "trop de connexions ouvertes : requête refusée (503)": (
+        "too many open connections: request refused (503)"
+    ),
+    "erreur interne : {error}": "internal error: {error}",
+    "Erreur interne du serveur de flux.": "Internal error of the feed server.",
+    "Méthode non autorisée : {method}. Ce serveur est en lecture seule (GET et HEAD uniquement).": (
+        "Method not allowed: {method}. This server is read-only (GET and HEAD only)."
+    ),
+    "Une requête {method} ne porte pas de corps (au plus {limit} octets sont "
+    "acceptés et ignorés).": (
+        "A {method} request carries no body (at most {limit} bytes are accepted and ignored)."
+    ),
+    "Requête interrompue.": "Request interrupted.",
+    "Adresse inconnue : {path}": "Unknown address: {path}",
+    "Flux disponibles (RSS 2.0 ; ajouter .atom pour Atom 1.0) :": (
+        "Available feeds (RSS 2.0; add .atom for Atom 1.0):"
+    ),
+    "offres d'apprentissage": "apprenticeship offers",
+    "offres de stage": "internship offers",
+    "une recherche": "a search",
+    "Recherche invalide : {error}": "Invalid search: {error}",
+    "Offre introuvable : {reference}": "Offer not found: {reference}",
+    "adresse d'écoute vide : indiquez 127.0.0.1 (cette machine seulement) ou "
+    "0.0.0.0 (toutes les interfaces)": (
+        "empty listening address: give 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)"
+    ),
+    "port d'écoute invalide : {port} (de 0 à 65535)": (
+        "invalid listening port: {port} (0 to 65535)"
+    ),
+    "la limite du nombre d'offres par flux doit être au moins 1": (
+        "the number of offers per feed must be at least 1"
+    ),
     "Commande équivalente :": "Equivalent command:",
     "Ces adresses répondent quand « pass-tui feeds serve » est lancé.": (
         "These addresses answer while “pass-tui feeds serve” is running."

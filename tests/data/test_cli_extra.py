@@ -17,9 +17,11 @@ from pass_tui.cli.imports import ProgressBar
 from pass_tui.data.sources.imports import FORMATS
 
 REPO = Path(__file__).resolve().parents[2]
+CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
 
 
-def test_feeds_serve_answers_then_stops_on_ctrl_c(data_dir: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_feeds_serve_answers_then_stops_cleanly(data_dir: Path, stop: int) -> None:
     server = subprocess.Popen(
         [
             sys.executable,
@@ -50,9 +52,12 @@ def test_feeds_serve_answers_then_stops_on_ctrl_c(data_dir: Path) -> None:
         bad = httpx.get(f"{base}/flux/recherche?level=12", timeout=30)
         assert bad.status_code == 400 and "12" in bad.text
     finally:
-        server.send_signal(signal.SIGINT)
+        server.send_signal(stop)
         server.wait(timeout=30)
     assert server.returncode == 0
+    rest = server.stderr.read()
+    assert "Traceback" not in rest
+    assert "127.0.0.1" not in rest
 
 
 def test_feeds_serve_on_a_busy_port_exits_2(data_dir: Path) -> None:
@@ -81,6 +86,24 @@ def test_feeds_serve_on_a_busy_port_exits_2(data_dir: Path) -> None:
         )
     assert out.returncode == 2
     assert f"impossible d'écouter sur 127.0.0.1:{port}" in out.stderr
+    assert "Flux servis" not in out.stderr  # no banner for a server that is not listening
+    assert len(out.stderr.splitlines()) == 1
+
+
+def test_feeds_serve_refuses_an_empty_host(data_dir: Path) -> None:
+    """An empty --host would bind every interface without saying so."""
+    out = subprocess.run(
+        [*CLI, "feeds", "serve", "--host", "", "--port", "0", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert len(out.stderr.splitlines()) == 1
+    assert out.stderr.startswith("pass-tui : ")
+    assert "adresse" in out.stderr or "--host" in out.stderr
+    assert "Flux servis" not in out.stderr
 
 
 def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:

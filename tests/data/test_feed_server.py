@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import http.client
+import re
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,11 +24,12 @@ import pytest
 from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
-from pass_tui.data.publishing.feed_server import FeedServer, make_server
+from pass_tui.data.publishing.feed_server import WORKER_THREADS, FeedServer, make_server
 from pass_tui.data.services import Services
 
 TODAY = date(2026, 11, 26)
 REPO = Path(__file__).resolve().parents[2]
+CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
 
 
 def offer(ref: str, days_ago: int, **fields: object) -> Offer:
@@ -57,14 +63,14 @@ def services(data_dir: Path) -> Services:
 @contextmanager
 def running(services: Services, **options: object) -> Iterator[FeedServer]:
     server = make_server(services, "127.0.0.1", 0, **options)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield server
     finally:
         server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+        thread.join(timeout=30)
+        assert not thread.is_alive()
 
 
 @pytest.fixture
@@ -247,9 +253,14 @@ def test_client_addresses_are_not_logged(
     assert "127.0.0.1" not in capsys.readouterr().err
     with running(services, verbose=True) as server, httpx.Client() as client:
         client.get(f"{server.base_url}/flux/offres")
+        client.get(f"{server.base_url}/flux/recherche?keywords=Dupont")
+        client.get(f"{server.base_url}/nope%0Apass-tui flux : faux")
     err = capsys.readouterr().err
-    assert "GET /flux/offres" in err
+    assert "GET /flux/offres 200" in err
+    assert "GET /flux/recherche 200" in err  # what a person searched is not logged
+    assert "Dupont" not in err
     assert "127.0.0.1" not in err
+    assert len(err.splitlines()) == 3  # one line per request, none forged by a path
 
 
 def test_limit_must_be_positive(services: Services) -> None:
@@ -282,3 +293,276 @@ def test_serve_stops_cleanly_on_ctrl_c(services: Services, data_dir: Path) -> No
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# -- hostile and numerous clients ----------------------------------------------------------------
+def read_responses(raw: bytes) -> list[tuple[int, bytes]]:
+    """Split what a server sent on one connection into (status, body) pairs."""
+    responses = []
+    while raw:
+        head, sep, raw = raw.partition(b"\r\n\r\n")
+        assert sep, f"incomplete response head: {head!r}"
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.lower().split(b": ", 1) for line in lines[1:])
+        # no length: the body runs to the end of the connection (a 304 has none)
+        length = int(headers.get(b"content-length", b"0" if status == 304 else len(raw)))
+        responses.append((status, raw[:length]))
+        raw = raw[length:]
+    return responses
+
+
+def exchange(server: FeedServer, data: bytes) -> list[tuple[int, bytes]]:
+    """Send raw bytes on one connection, read until the server closes it."""
+    with socket.create_connection(server.server_address, timeout=30) as sock:
+        sock.sendall(data)
+        raw = b"".join(iter(lambda: sock.recv(65536), b""))
+    return read_responses(raw)
+
+
+SMUGGLED = b"GET /secret HTTP/1.1\r\nHost: test\r\n\r\n"
+
+
+def test_a_get_body_is_never_read_as_a_second_request(server: FeedServer) -> None:
+    first = b"GET /flux/offres HTTP/1.1\r\nHost: test\r\nContent-Length: %d\r\n\r\n" % len(SMUGGLED)
+    last = b"GET /marker HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+    responses = exchange(server, first + SMUGGLED + last)
+    # the body is dropped; the next request on the connection is the one after it
+    assert [status for status, _ in responses] == [200, 404]
+    assert b"/marker" in responses[1][1]
+    assert all(b"/secret" not in body for _, body in responses)
+
+
+def test_a_get_body_then_close_gets_exactly_one_response(server: FeedServer) -> None:
+    first = (
+        b"GET /flux/offres HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(SMUGGLED)
+    )
+    responses = exchange(server, first + SMUGGLED)
+    assert [status for status, _ in responses] == [200]
+
+
+def test_a_chunked_get_body_is_dropped_too(server: FeedServer) -> None:
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(SMUGGLED), SMUGGLED)
+    request = (
+        b"GET /flux/offres_stages HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + chunked
+        + b"GET /marker HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+    )
+    assert [status for status, _ in exchange(server, request)] == [200, 404]
+
+
+def test_a_large_get_body_is_a_413_and_the_connection_closes(server: FeedServer) -> None:
+    request = (
+        b"GET /flux/offres HTTP/1.1\r\nHost: test\r\nContent-Length: 100000\r\n\r\n"
+        + SMUGGLED * 10  # the rest never comes: the server must not wait for it
+    )
+    responses = exchange(server, request)
+    assert [status for status, _ in responses] == [413]
+    assert "ne porte pas de corps" in responses[0][1].decode()
+
+
+def test_a_post_is_answered_and_its_body_never_read_as_a_request(server: FeedServer) -> None:
+    request = b"POST /flux/offres HTTP/1.1\r\nHost: test\r\nContent-Length: %d\r\n\r\n" % len(
+        SMUGGLED
+    )
+    assert [status for status, _ in exchange(server, request + SMUGGLED)] == [405]
+
+
+def test_too_many_connections_get_a_503_and_one_log_line(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uvicorn counts the connection asking too: with 3, two open ones leave no room
+    with running(services, max_connections=3, keep_alive_timeout=60) as server:
+        idle = []
+        for _ in range(2):  # two readers that keep their connections open
+            client = httpx.Client(base_url=server.base_url, timeout=30)
+            assert client.get("/flux/offres").status_code == 200
+            idle.append(client)
+        response = httpx.get(f"{server.base_url}/flux/offres", timeout=30)
+        for client in idle:
+            client.close()
+    assert response.status_code == 503
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "pass-tui flux : trop de connexions ouvertes : requête refusée (503)"
+    ]
+
+
+def test_an_invalid_request_is_a_400_and_one_log_line(
+    server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    responses = exchange(server, b"GET /flux/offres HTTP/1.1\r\nHost test\r\n\r\n")
+    assert [status for status, _ in responses] == [400]
+    server.shutdown()
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["pass-tui flux : requête HTTP invalide reçue (400)"]
+
+
+def test_slow_clients_are_disconnected_and_their_slots_reused(services: Services) -> None:
+    """A client gets REQUEST_TIMEOUT for each request, however it spreads the bytes out."""
+    # four slow clients; a fifth connection would be refused (503) while they hold on
+    with running(services, max_connections=5, request_timeout=0.5) as server:
+        silent = socket.create_connection(server.server_address, timeout=30)
+        half = socket.create_connection(server.server_address, timeout=30)
+        half.sendall(b"GET /flux/offres HTTP/1.1\r\nHost: test\r\n")
+        # one byte at a time, each well within the idle timeout, never finishing its request
+        drip = socket.create_connection(server.server_address, timeout=30)
+        # a keep-alive client whose second request never ends
+        second = socket.create_connection(server.server_address, timeout=30)
+        second.sendall(b"GET /flux/offres HTTP/1.1\r\nHost: test\r\n\r\n")
+        assert second.recv(12) == b"HTTP/1.1 200"
+        stop = threading.Event()
+
+        def dripping() -> None:
+            for sock, data in ((drip, b"GET /flux/offres HTTP/1.1\r\n"), (second, b"GET /")):
+                sock.sendall(data)
+            while not stop.wait(0.05):
+                try:
+                    drip.sendall(b"X")
+                    second.sendall(b"X")
+                except OSError:
+                    return
+
+        dripper = threading.Thread(target=dripping, daemon=True)
+        dripper.start()
+        try:
+            for sock in (silent, half, drip):
+                assert sock.recv(65536) == b""  # closed by the server, without an answer
+            leftover = b"".join(iter(lambda: second.recv(65536), b""))
+            assert [status for status, _ in read_responses(b"HTTP/1.1 200" + leftover)] == [200]
+        finally:
+            stop.set()
+            dripper.join(timeout=10)
+            for sock in (silent, half, drip, second):
+                sock.close()
+        # their slots are free again
+        assert httpx.get(f"{server.base_url}/flux/offres", timeout=30).status_code == 200
+
+
+# -- the real process under load and abuse ------------------------------------------------------
+@dataclass
+class Process:
+    """A running `pass-tui feeds serve`; ``log`` is its stderr after the banner, once stopped."""
+
+    popen: subprocess.Popen[str]
+    port: int
+    lines: list[str] = field(default_factory=list)
+    log: str = ""
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return ("127.0.0.1", self.port)
+
+    def get(self, path: str) -> int:
+        """GET on a connection of its own; the status."""
+        connection = http.client.HTTPConnection(*self.address, timeout=60)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    def threads(self) -> int:
+        status = Path(f"/proc/{self.popen.pid}/status").read_text()
+        return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))  # type: ignore[union-attr]
+
+
+@contextmanager
+def feeds_process(data_dir: Path, stop: int = signal.SIGINT) -> Iterator[Process]:
+    """`pass-tui feeds serve --port 0`, stopped by ``stop`` at the end, which must exit 0."""
+    popen = subprocess.Popen(
+        [*CLI, "feeds", "serve", "--port", "0", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert popen.stderr is not None
+        banner = popen.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/flux/offres", banner)
+        assert match, banner
+        process = Process(popen, int(match.group(1)))
+        # keep reading stderr, so that the server never blocks on a full pipe
+        reader = threading.Thread(target=lambda: process.lines.extend(popen.stderr), daemon=True)  # type: ignore[arg-type]
+        reader.start()
+        yield process
+        popen.send_signal(stop)
+        assert popen.wait(timeout=60) == 0
+        reader.join(timeout=10)
+        process.log = "".join(process.lines)
+    finally:
+        if popen.poll() is None:
+            popen.kill()
+            popen.wait()
+
+
+STOPPED = "Serveur de flux arrêté.\n"
+
+
+def test_200_simultaneous_clients_are_all_served_by_a_few_threads(
+    services: Services, data_dir: Path
+) -> None:
+    clients = 200
+    with feeds_process(data_dir) as server:
+        start = threading.Barrier(clients)
+        done = threading.Event()
+        threads: list[int] = []
+
+        def fetch(path: str) -> int:
+            start.wait(timeout=60)  # every client connects at the same moment
+            return server.get(path)
+
+        def count_threads() -> None:
+            while not done.wait(0.01):
+                threads.append(server.threads())
+
+        counter = threading.Thread(target=count_threads, daemon=True)
+        counter.start()
+        paths = ["/flux/offres", "/flux/offres_stages.atom", "/flux/recherche?region=53"] * clients
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            statuses = list(pool.map(fetch, paths[:clients]))
+        done.set()
+        counter.join(timeout=10)
+    assert statuses == [200] * clients
+    # the main thread and the catalogue workers, however many clients
+    assert threads and max(threads) <= 1 + WORKER_THREADS
+    assert server.log == STOPPED
+
+
+def test_clients_that_hang_up_early_leave_nothing_in_the_log(
+    services: Services, data_dir: Path
+) -> None:
+    reset = struct.pack("ii", 1, 0)  # SO_LINGER 0: close with a TCP reset
+    with feeds_process(data_dir) as server:
+        socket.create_connection(server.address, timeout=30).close()  # says nothing
+        with socket.create_connection(server.address, timeout=30) as sock:
+            sock.sendall(b"GET /flux/off")  # half a request
+        for path in (b"/flux/offres", b"/flux/recherche.atom?keywords=d%C3%A9v", b"/offre/AP-1"):
+            sock = socket.create_connection(server.address, timeout=30)
+            sock.sendall(b"GET %s HTTP/1.1\r\nHost: test\r\n\r\n" % path)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, reset)
+            sock.close()  # before the answer
+        sock = socket.create_connection(server.address, timeout=30)
+        sock.sendall(b"GET /flux/offres HTTP/1.1\r\nHost: test\r\n\r\n")
+        assert sock.recv(12) == b"HTTP/1.1 200"
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, reset)
+        sock.close()  # in the middle of the answer
+        assert server.get("/flux/offres") == 200
+    # no traceback, no client address: nothing at all
+    assert server.log == STOPPED
+
+
+def test_slow_clients_do_not_hold_up_the_others(services: Services, data_dir: Path) -> None:
+    with feeds_process(data_dir) as server:
+        slow = [socket.create_connection(server.address, timeout=30) for _ in range(100)]
+        try:
+            for sock in slow:
+                sock.sendall(b"GET /flux/offres HTTP/1.1\r\nHost: test\r\nAccept: ")
+            assert [server.get("/flux/offres") for _ in range(20)] == [200] * 20
+        finally:
+            for sock in slow:
+                sock.close()
+    assert server.log == STOPPED
