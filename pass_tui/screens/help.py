@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from pass_tui.i18n import _
 from pass_tui.keys import key_label
 from pass_tui.screens.base import PassModal, button, title_bar
 from pass_tui.widgets.criteria_list import CriteriaList
+from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.result_list import ResultList
 
 __all__ = ["HelpScreen", "help_lines"]
@@ -101,7 +102,7 @@ class HelpScreen(PassModal[None]):
         yield button(_("Fermer l'aide"), "close", primary=True)
         with VerticalScroll(id="help-body"):
             yield Static("\n".join(self.lines), id="help-text", markup=False)
-        yield Footer(show_command_palette=False)
+        yield PassFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

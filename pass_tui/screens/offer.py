@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.errors import PrinterError
@@ -18,6 +18,7 @@ from pass_tui.data.models import Attachment, Offer
 from pass_tui.dialogs import ConfirmDialog, EmailDialog
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassScreen, button, error_text, task
+from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.offer_view import OfferView
 
@@ -53,7 +54,7 @@ class OfferScreen(PassScreen[int]):
         Binding("i", "print", "Imprimer", tooltip="Imprimer l'offre", id="offer.print"),
         Binding("e", "email", "E-mail", tooltip="Envoyer l'offre par e-mail", id="offer.email"),
         Binding("l", "back", "Liste", tooltip="Retour à la liste", id="offer.back"),
-        Binding("question_mark", "app.help", "Aide", id="offer.help"),
+        Binding("question_mark", "app.help", "Aide", show=False, id="offer.help"),
         Binding("escape", "back", show=False, id="offer.escape"),
     ]
 
@@ -84,7 +85,7 @@ class OfferScreen(PassScreen[int]):
                 yield Static(id="apply-text", markup=False)
             with Vertical(id="attachments"):
                 yield Static(_("Pièces jointes"), classes="section-title", markup=False)
-        yield Footer(show_command_palette=False)
+        yield PassFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.criteria import SearchCriteria
 from pass_tui.data.publishing.render import count_line
 from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
+from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.result_list import ResultList
 
 __all__ = ["ResultsScreen", "criteria_text"]
@@ -39,7 +40,7 @@ class ResultsScreen(PassScreen[None]):
             "n", "new_search", "Nouvelle", tooltip="Nouvelle recherche", id="results.new_search"
         ),
         Binding("f", "feed", "Flux RSS", tooltip="Flux RSS de cette recherche", id="results.feed"),
-        Binding("question_mark", "app.help", "Aide", id="results.help"),
+        Binding("question_mark", "app.help", "Aide", show=False, id="results.help"),
         Binding("escape", "refine", show=False, id="results.back"),
     ]
 
@@ -67,7 +68,7 @@ class ResultsScreen(PassScreen[None]):
             markup=False,
         )
         yield ResultList(id="results")
-        yield Footer(show_command_palette=False)
+        yield PassFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

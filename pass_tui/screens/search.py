@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
@@ -16,6 +16,7 @@ from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.criteria_list import CriteriaList
+from pass_tui.widgets.footer import PassFooter
 
 __all__ = ["SearchScreen", "matching_text"]
 
@@ -85,7 +86,7 @@ class SearchScreen(PassScreen[None]):
                 picker = CriteriaList(id=criterion.name, classes="criteria")
                 picker.heading = label
                 yield picker
-        yield Footer(show_command_palette=False)
+        yield PassFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

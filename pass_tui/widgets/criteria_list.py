@@ -124,6 +124,8 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
     def _on_focus(self, event: events.Focus) -> None:
         # Arriving by Tab: let the reader say the criterion's name before its values.
         self._on_heading = self.heading is not None
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # the highlighted row shows as soon as the list has focus
         super()._on_focus(event)
 
     def _moved(self) -> None:

@@ -55,7 +55,8 @@ async def test_cursor_on_criterion_heading_then_on_values(make_app) -> None:
         assert app.focused is natures
         heading = app.screen.query_one("#natures-label")
         assert app.cursor_position == heading.content_region.offset
-        await pilot.press("down", "down")
+        assert natures.highlighted == 0
+        await pilot.press("down")
         await settle(pilot)
         assert natures.highlighted == 1
         region = natures.content_region

@@ -91,10 +91,12 @@ async def test_search_with_criteria_and_refine(make_app) -> None:
         # Tick "Niveau 3" with the keyboard: focus the levels list, move, toggle.
         levels = search.query_one("#levels", CriteriaList)
         levels.focus()
-        await pilot.press("down", "space")  # first value: Niveau 3
+        await pilot.pause()
+        assert levels.highlighted == 0  # the first value is highlighted as focus arrives
+        await pilot.press("space")  # first value: Niveau 3
         await settle(pilot)
         assert levels.selected == ["3"]
-        await pilot.press("f5")
+        await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert text_of(app, "#count") == "Nombre de résultats : 2 offres"
