@@ -35,8 +35,8 @@ KEYWORDS_OPTION = "keywords"
 """The CLI option and feed parameter of the keywords (the feed also takes ``q``)."""
 
 
-def _same(value: str) -> str:
-    return value
+def _translated(value: str) -> str:
+    return _(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,8 @@ class Criterion:
     """The CLI option's help text."""
     reference: Callable[[], Sequence[str]]
     """The reference values, in display order."""
-    describe_value: Callable[[str], str] = _same
-    """A value as people read it (French; the result is translated)."""
+    describe_value: Callable[[str], str] = _translated
+    """A value as people read it, in the interface language."""
     lookup: Callable[[str], str | None] | None = None
     """Lenient lookup of a typed value (a name for a code, another case); None: exact."""
     kind: type = str
@@ -82,7 +82,7 @@ class Criterion:
 
     def value_label(self, value: object) -> str:
         """``value`` as people read it, in the interface language."""
-        return _(self.describe_value(str(value)))
+        return self.describe_value(str(value))
 
     def reference_values(self) -> list[str]:
         """The reference values as strings (facet keys), in display order."""
@@ -131,7 +131,7 @@ class Criterion:
 
     def _valid_text(self, value: str) -> str:
         label = self.describe_value(value)
-        return value if label == value or self.kind is int else f"{value} ({_(label)})"
+        return value if label == value or self.kind is int else f"{value} ({label})"
 
 
 def _level_label(value: str) -> str:

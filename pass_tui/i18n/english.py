@@ -201,12 +201,12 @@ ENGLISH: dict[str, str] = {
     "Date de publication": "Publication date",
     "Date limite de candidature": "Application deadline",
     "Employeur": "Employer",
-    "Service": "Department",
+    "Service": "Unit",
     "Versant": "Branch of the civil service",
     "Catégorie": "Category",
     "Métier": "Occupation",
     "Région": "Region",
-    "Département": "Département",
+    "Département": "Department",
     "Ville": "City",
     "Durée": "Duration",
     "Date de début": "Start date",
@@ -335,5 +335,60 @@ ENGLISH: dict[str, str] = {
     "région : code INSEE ou nom (répétable), ex. 53": "region: INSEE code or name (repeatable), e.g. 53",
     "département : code ou nom (répétable), ex. 35, 2A": (
         "département: code or name (repeatable), e.g. 35, 2A"
+    ),
+    # reference lists: natures, levels, functional areas
+    "Emploi ouvert aux titulaires et/ou aux contractuels": (
+        "Position open to civil servants and/or contract staff"
+    ),
+    "Emploi ouvert aux contractuels": "Position open to contract staff",
+    "Apprentissage": "Apprenticeship",
+    "Stage": "Internship",
+    "Niveau {n} : {label}": "Level {n}: {label}",
+    "CAP, BEP ou équivalent": "CAP, BEP or equivalent (vocational certificate)",
+    "Baccalauréat": "Baccalauréat (end of secondary school)",
+    "Bac+2 (BTS, DUT, DEUST)": "Two years of higher education (BTS, DUT, DEUST)",
+    "Bac+3 ou 4 (Licence, BUT, Maîtrise)": (
+        "Three or four years of higher education (Licence, BUT, Maîtrise)"
+    ),
+    "Bac+5 (Master, diplôme d'ingénieur)": (
+        "Five years of higher education (Master's, engineering degree)"
+    ),
+    "Doctorat": "Doctorate",
+    "Accueil, secrétariat, service aux usagers": "Reception, secretarial work, public services",
+    "Achats": "Purchasing",
+    "Architecture, urbanisme": "Architecture, town planning",
+    "Culture et métiers d'art": "Culture and crafts",
+    "BTP, immobilier": "Construction, real estate",
+    "Big data et statistiques": "Big data and statistics",
+    "Chimie, biologie, laboratoire, recherche": "Chemistry, biology, laboratory, research",
+    "Commerce, vente": "Trade, sales",
+    "Communication, multimédia": "Communication, multimedia",
+    "Diplomatie et relations internationales": "Diplomacy and international relations",
+    "Documentation, archives, bibliothèque": "Documentation, archives, libraries",
+    "Droit, affaires juridiques, fiscalité": "Law, legal affairs, taxation",
+    "Enseignement": "Teaching",
+    "Économie, gestion, finances, comptabilité": "Economics, management, finance, accounting",
+    "Environnement, espaces verts, énergie": "Environment, green spaces, energy",
+    "Etudes, qualité, audit": "Studies, quality, audit",
+    "Hygiène et sécurité, prévention des risques professionnels": (
+        "Health and safety, occupational risk prevention"
+    ),
+    "Hôtellerie, restauration, tourisme": "Hospitality, catering, tourism",
+    "Industrie, aéronautique": "Industry, aeronautics",
+    "Logistique, maintenance, transport": "Logistics, maintenance, transport",
+    "Médiation culturelle et valorisation des patrimoines": (
+        "Cultural mediation and heritage promotion"
+    ),
+    "Métiers de l'image, spectacle, production culturelle": (
+        "Imaging, performing arts, cultural production"
+    ),
+    "Numérique, digital": "Digital",
+    "Petite enfance": "Early childhood",
+    "Ressources humaines": "Human resources",
+    "Santé, médico-social": "Health, social care",
+    "Sécurité, défense": "Security, defence",
+    "Sport, animation": "Sport, leisure activities",
+    "Systèmes d'information, réseau, intelligence artificielle": (
+        "Information systems, networks, artificial intelligence"
     ),
 }

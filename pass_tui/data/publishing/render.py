@@ -95,7 +95,7 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
         OfferField(DESCRIPTION, offer.description, DESCRIPTION, prose=True),
         OfferField(PROFILE, offer.profile, PROFILE, prose=True),
         OfferField("Contact", contact, HOW_TO_APPLY),
-        OfferField(APPLY_BY_EMAIL, YES if offer.apply_by_email else "", HOW_TO_APPLY),
+        OfferField(APPLY_BY_EMAIL, _(YES) if offer.apply_by_email else "", HOW_TO_APPLY),
         OfferField("Pour postuler", offer.how_to_apply, HOW_TO_APPLY, prose=True),
         OfferField(ATTACHMENTS, ", ".join(a.name for a in offer.attachments), ATTACHMENTS),
         OfferField("Adresse de l'offre", offer.source_url or "", KEY_FACT),

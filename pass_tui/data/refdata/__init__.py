@@ -72,8 +72,10 @@ class RefData:
 
     # -- labels -----------------------------------------------------------------------------
     def level_label(self, level: int) -> str:
-        """'Niveau 3 : CAP, BEP ou équivalent'."""
-        return f"Niveau {level} : {self.level_labels[level]}"
+        """'Niveau 3 : CAP, BEP ou équivalent', in the interface language."""
+        from pass_tui.i18n import _
+
+        return _("Niveau {n} : {label}", n=level, label=_(self.level_labels[level]))
 
     def region_name(self, code: str) -> str:
         region = self.region_by_code.get(code)
