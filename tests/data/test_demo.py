@@ -105,6 +105,25 @@ def test_demo_offers_content() -> None:
     assert offers[50:] == list(generate_offers(200, seed=2026, today=TODAY))
 
 
+# -- recognising demo offers ------------------------------------------------------------------
+@pytest.mark.parametrize("today", [TODAY, date(2024, 1, 3), date(2031, 12, 31)])
+def test_demo_offers_are_recognised_whatever_the_day(today: date) -> None:
+    docs = [o.model_dump(mode="json") for o in demo_offers(today)]
+    assert all(demo.is_demo_record(doc) for doc in docs)
+
+
+def test_offers_that_only_look_like_demo_offers_are_not(bundled: list[dict]) -> None:
+    made = next(generate_offers(1, today=TODAY, start=7)).model_dump(mode="json")
+    assert demo.is_demo_record(made)
+    assert not demo.is_demo_record(made | {"title": "Apprenti(e) réel(le)"})  # replaced
+    assert not demo.is_demo_record(made | {"reference": "A-2026-100950"})  # not in the demo
+    beyond = next(generate_offers(1, today=TODAY, start=200)).model_dump(mode="json")
+    assert not demo.is_demo_record(beyond)  # the benchmarks' offers, not the demo's
+    # the 2021 export as exported (not moved to the present) is real data, not the demo
+    assert not any(demo.is_demo_record(record) for record in bundled)
+    assert not demo.is_demo_record({"reference": ["A-2026-100007"]})
+
+
 # -- generator --------------------------------------------------------------------------------
 def test_generator_is_deterministic(generated: list) -> None:
     again = list(generate_offers(300, today=TODAY))
