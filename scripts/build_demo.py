@@ -4,7 +4,7 @@ Run once from the repository root (the output is package data, committed with th
 
     .venv/bin/python scripts/build_demo.py [CSV] [--out pass_tui/data/catalogue/demo_data/pep-2021.json]
 
-The CSV defaults to ``../shared/fixtures/real/pep-export-2021.csv`` next to the repository.
+The CSV defaults to ``tests/fixtures/pep-export-2021.csv`` in this repository.
 Dates are kept as exported; :func:`pass_tui.data.catalogue.demo.real_offers` shifts them at load time.
 """
 
@@ -18,9 +18,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pass_tui.data.sources import ImportFailed, parse_pep_csv  # noqa: E402
+from pass_tui.data.errors import ImportFailed  # noqa: E402
+from pass_tui.data.sources.pep_csv import parse_pep_csv  # noqa: E402
 
-DEFAULT_CSV = REPO.parent / "shared" / "fixtures" / "real" / "pep-export-2021.csv"
+DEFAULT_CSV = REPO / "tests" / "fixtures" / "pep-export-2021.csv"
 DEFAULT_OUT = REPO / "pass_tui" / "data" / "catalogue" / "demo_data" / "pep-2021.json"
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 TODAY = date(2026, 11, 26)
 
 
@@ -25,12 +24,6 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    assert SHARED.is_dir(), f"../shared not found next to the repository ({SHARED})"
-    return SHARED
 
 
 def python_env() -> dict[str, str]:

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from pass_tui.cli import feeds, imports, offer, search, tui
+from pass_tui.cli import catalogue, feeds, imports, offer, search, tui
 from pass_tui.cli.parser import (
     EXIT_OK,
     Parser,
@@ -22,7 +22,7 @@ from pass_tui.i18n import LANGUAGES, _, set_language
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS = {module.NAME: module for module in (search, offer, imports, feeds)}
+COMMANDS = {module.NAME: module for module in (search, offer, imports, catalogue, feeds)}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     if bool(args.source) == bool(args.all):
         raise UsageError(_("donnez une SOURCE (fichier ou URL) ou --all, pas les deux"))
-    services = open_services(args)
+    # A host importing real offers wants none of the demo's: a data dir without a
+    # catalogue starts empty here (`pass-tui catalogue remove-demo` cleans an existing one).
+    services = open_services(args, seed_demo=False)
     if args.all:
         jobs = [(s.url, s.format) for s in services.settings.sources]
         if not jobs:

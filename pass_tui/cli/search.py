@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(feed)
         return EXIT_OK
-    out = [count_line(result.count)]
+    # A search for a closed offer's reference says so, rather than "0 offre".
+    out = [result.closed_notice() or count_line(result.count)]
     out += [
         _("{label} : {value}", label=label, value=value) for label, value in criteria.describe()
     ]

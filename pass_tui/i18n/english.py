@@ -391,4 +391,98 @@ ENGLISH: dict[str, str] = {
     "Systèmes d'information, réseau, intelligence artificielle": (
         "Information systems, networks, artificial intelligence"
     ),
+    # offers from sources: checks and import reports (pass_tui.data.models, .sources)
+    "texte attendu": "text expected",
+    "champ obligatoire absent": "required field missing",
+    "vide": "empty",
+    "trop long (maximum {limit} caractères)": "too long (at most {limit} characters)",
+    "nombre entier attendu": "whole number expected",
+    "vrai ou faux attendu (true/false)": "true or false expected",
+    "date attendue (AAAA-MM-JJ)": "date expected (YYYY-MM-DD)",
+    "liste attendue": "list expected",
+    "objet attendu": "object expected",
+    "valeur trop petite (minimum {limit})": "value too small (minimum {limit})",
+    "valeur trop grande (maximum {limit})": "value too large (maximum {limit})",
+    "caractères invisibles ou non imprimables": "invisible or unprintable characters",
+    "nature inconnue : {value} (possibles : {known})": (
+        "unknown type of position: {value} (possible: {known})"
+    ),
+    "date de publication impossible : {value} (attendu entre {low} et {high})": (
+        "impossible publication date: {value} (expected between {low} and {high})"
+    ),
+    "XML refusé : déclaration de type de document (DTD) ou d'entités interdite": (
+        "XML refused: document type (DTD) and entity declarations are not allowed"
+    ),
+    "XML mal formé ({error})": "malformed XML ({error})",
+    "date illisible : {value}": "unreadable date: {value}",
+    "ce n'est pas un flux RSS 2.0 (élément <rss><channel> absent)": (
+        "not an RSS 2.0 feed (no <rss><channel> element)"
+    ),
+    "référence absente (dc:identifier et guid vides)": (
+        "no reference (dc:identifier and guid are empty)"
+    ),
+    "date de publication absente (pubDate)": "no publication date (pubDate)",
+    "élément {number} : champ {field} invalide ({problem})": (
+        "item {number}: invalid field {field} ({problem})"
+    ),
+    "offre": "offer",
+    "élément {number} : {problem}": "item {number}: {problem}",
+    "élément {number} : référence {reference} en double (déjà élément {first})": (
+        "item {number}: duplicate reference {reference} (already item {first})"
+    ),
+    "offre {number} : champ {field} invalide ({problem})": (
+        "offer {number}: invalid field {field} ({problem})"
+    ),
+    "offre {number} : référence {reference} en double (déjà offre {first})": (
+        "offer {number}: duplicate reference {reference} (already offer {first})"
+    ),
+    "fichier vide": "empty file",
+    "CSV illisible ({error})": "unreadable CSV ({error})",
+    "colonne obligatoire absente : {name} (est-ce bien un export CSV de la Place de l'emploi "
+    "public, séparé par des points-virgules ?)": (
+        "required column missing: {name} (is this a Place de l'emploi public CSV export, "
+        "separated by semicolons?)"
+    ),
+    "CSV mal formé ({error})": "malformed CSV ({error})",
+    "{count} champs au lieu de {expected}": "{count} fields instead of {expected}",
+    "référence {reference} en double (déjà ligne {first})": (
+        "duplicate reference {reference} (already line {first})"
+    ),
+    "date absente dans {column}": "no date in {column}",
+    "date illisible dans {column} : {value} (attendu jj/mm/aaaa)": (
+        "unreadable date in {column}: {value} (expected dd/mm/yyyy)"
+    ),
+    "référence absente ({column})": "no reference ({column})",
+    "intitulé absent ({column})": "no title ({column})",
+    "date de publication impossible dans {column}": "impossible publication date in {column}",
+    "offre invalide ({field} : {problem})": "invalid offer ({field}: {problem})",
+    "type de contrat inconnu dans {column} : {value}": "unknown contract type in {column}: {value}",
+    "{source} : inchangé depuis le dernier import (HTTP 304), rien importé": (
+        "{source}: unchanged since the last import (HTTP 304), nothing imported"
+    ),
+    "{source} : {read} offre(s) lue(s) ({fmt}), dont {closed} déjà clôturée(s) — "
+    "{added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)": (
+        "{source}: {read} offer(s) read ({fmt}), {closed} of them already closed — "
+        "{added} added, {updated} updated, {unchanged} unchanged"
+    ),
+    " ; {count} lien(s) ignoré(s) (ni http ni https)": (
+        "; {count} link(s) ignored (neither http nor https)"
+    ),
+    # catalogue: closed offers, demo offers, feed links
+    "L'offre {reference} est clôturée depuis le {date}.": (
+        "Offer {reference} has been closed since {date}."
+    ),
+    "gérer le catalogue d'offres": "manage the offer catalogue",
+    "retirer les offres de démonstration (celles qu'un import a remplacées restent)": (
+        "remove the demo offers (those an import has replaced stay)"
+    ),
+    "{count} offre(s) de démonstration retirée(s) du catalogue.": (
+        "{count} demo offer(s) removed from the catalogue."
+    ),
+    "{what} : adresse http(s) absolue attendue, pas {url}": (
+        "{what}: an absolute http(s) address is expected, not {url}"
+    ),
+    "adresse de base des flux": "base address of the feeds",
+    "lien du flux": "feed link",
+    "adresse du flux": "feed address",
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import sys
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -16,8 +18,9 @@ from pass_tui.data.catalogue.demo import demo_offers, generate_offers, real_offe
 from pass_tui.data.refdata import refdata
 from pass_tui.data.sources.pep_csv import parse_pep_csv
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-FIXTURE = SHARED / "fixtures" / "real" / "pep-export-2021.csv"
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+FIXTURE = FIXTURES / "pep-export-2021.csv"
 TODAY = date(2026, 11, 26)
 TITULAIRES, CONTRACTUELS, APPRENTISSAGE, STAGE = refdata().natures
 
@@ -43,6 +46,23 @@ def test_bundled_file_is_the_fixture_converted(bundled: list[dict]) -> None:
     assert FIXTURE.is_file(), f"fixture not found: {FIXTURE}"
     offers = parse_pep_csv(FIXTURE.read_text("utf-8"))
     assert bundled == [offer.model_dump(mode="json") for offer in offers]
+
+
+def test_build_demo_defaults_to_the_fixture(tmp_path: Path) -> None:
+    """scripts/build_demo.py with no CSV argument reads tests/fixtures and rebuilds the
+    bundled file byte for byte."""
+    out = tmp_path / "pep-2021.json"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_demo.py"), "--out", str(out)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "50 offers written" in done.stdout
+    bundled = REPO / "pass_tui" / "data" / "catalogue" / "demo_data" / "pep-2021.json"
+    assert out.read_bytes() == bundled.read_bytes()
 
 
 def test_real_offers_are_moved_to_today(bundled: list[dict]) -> None:
@@ -83,6 +103,25 @@ def test_demo_offers_content() -> None:
     generated = offers[50:]
     assert sum(o.nature in (APPRENTISSAGE, STAGE) for o in generated) >= 150
     assert offers[50:] == list(generate_offers(200, seed=2026, today=TODAY))
+
+
+# -- recognising demo offers ------------------------------------------------------------------
+@pytest.mark.parametrize("today", [TODAY, date(2024, 1, 3), date(2031, 12, 31)])
+def test_demo_offers_are_recognised_whatever_the_day(today: date) -> None:
+    docs = [o.model_dump(mode="json") for o in demo_offers(today)]
+    assert all(demo.is_demo_record(doc) for doc in docs)
+
+
+def test_offers_that_only_look_like_demo_offers_are_not(bundled: list[dict]) -> None:
+    made = next(generate_offers(1, today=TODAY, start=7)).model_dump(mode="json")
+    assert demo.is_demo_record(made)
+    assert not demo.is_demo_record(made | {"title": "Apprenti(e) réel(le)"})  # replaced
+    assert not demo.is_demo_record(made | {"reference": "A-2026-100950"})  # not in the demo
+    beyond = next(generate_offers(1, today=TODAY, start=200)).model_dump(mode="json")
+    assert not demo.is_demo_record(beyond)  # the benchmarks' offers, not the demo's
+    # the 2021 export as exported (not moved to the present) is real data, not the demo
+    assert not any(demo.is_demo_record(record) for record in bundled)
+    assert not demo.is_demo_record({"reference": ["A-2026-100007"]})
 
 
 # -- generator --------------------------------------------------------------------------------
@@ -202,6 +241,16 @@ def test_every_department_has_a_prefecture() -> None:
 
 
 # -- reference data ---------------------------------------------------------------------------
+def test_places_are_the_insee_list() -> None:
+    """The bundled regions and departments are the public INSEE list kept in tests/fixtures."""
+    bundled = resources.files("pass_tui.data.refdata").joinpath("regions-departements.json")
+    assert bundled.read_bytes() == (FIXTURES / "regions-departements.json").read_bytes()
+    rd = refdata()
+    assert len(rd.regions) == 18 and len(rd.departments) == 101
+    assert rd.department_by_code["2A"].region == "94"
+    assert rd.department_by_code["974"].region == "04"
+
+
 def test_domains_have_metiers_with_directory_codes() -> None:
     rd = refdata()
     assert len(rd.domains) == 29

@@ -131,8 +131,8 @@ def test_detect_format() -> None:
         detect_format(b"hello")
 
 
-def test_real_pep_export_file(paths: DataPaths, catalogue: Catalogue, shared_dir: Path) -> None:
-    source = shared_dir / "fixtures" / "real" / "pep-export-2021.csv"
+def test_real_pep_export_file(paths: DataPaths, catalogue: Catalogue) -> None:
+    source = FIXTURES / "pep-export-2021.csv"
     report = importer(paths, catalogue).run(str(source))
     assert (report.fmt, report.read, report.changes.added) == ("pep-csv", 50, 50)
     assert catalogue.get("o09261-201633") is not None

@@ -14,8 +14,7 @@ from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
 from pass_tui.data.sources.pep_csv import parse_pep_csv
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-FIXTURE = SHARED / "fixtures" / "real" / "pep-export-2021.csv"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "pep-export-2021.csv"
 
 TITULAIRES, CONTRACTUELS, APPRENTISSAGE, STAGE = refdata().natures
 

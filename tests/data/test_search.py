@@ -204,3 +204,36 @@ def test_untrusted_text_is_cleaned() -> None:
     o = offer("X-2", 0, title="Piège\x1b[2J\x07 [@click=app.quit]", description="a\x00b\r\nc")
     assert o.title == "Piège [2J [@click=app.quit]"
     assert o.description == "ab\nc"
+
+
+def test_a_closed_reference_is_named_not_listed(catalogue: Catalogue) -> None:
+    result = catalogue.search(SearchCriteria(keywords="2019-181070"))
+    assert result.count == 0
+    assert result.closed_match is not None
+    assert result.closed_match.closing == TODAY - timedelta(days=1)
+    assert result.closed_notice() == "L'offre 2019-181070 est clôturée depuis le 25/11/2026."
+    # an open offer's reference, or plain words, name no closed offer
+    assert catalogue.search(SearchCriteria(keywords="A-2026-3")).closed_match is None
+    assert catalogue.search(SearchCriteria(keywords="cybersécurité")).closed_match is None
+
+
+def test_remove_by_exact_reference(catalogue: Catalogue, data_dir: Path) -> None:
+    other = Catalogue(DataPaths(data_dir), today=lambda: TODAY)
+    assert refs(other, keywords="jardinier") == ["A-2026-3"]  # index loaded before the write
+    assert catalogue.remove(["a-2026-3", "NOPE"]) == 0  # references are exact
+    before = (data_dir / "catalogue.json").read_bytes()
+    assert catalogue.remove([]) == 0
+    assert (data_dir / "catalogue.json").read_bytes() == before  # nothing written
+    assert catalogue.remove(["A-2026-3", "2019-181070"]) == 2
+    assert catalogue.get("A-2026-3") is None and catalogue.get("2019-181070") is None
+    assert refs(catalogue) == ["A-2026-2", "A-2026-4", "A-2026-1"]
+    assert refs(other, keywords="jardinier") == []  # another process sees the removal
+    assert catalogue.remove(["A-2026-3"]) == 0  # idempotent
+
+
+def test_remove_only_what_the_condition_keeps(catalogue: Catalogue) -> None:
+    removed = catalogue.remove(
+        ["A-2026-1", "A-2026-2"], where=lambda doc: doc["title"].startswith("Stagiaire")
+    )
+    assert removed == 1
+    assert catalogue.get("A-2026-1") is not None and catalogue.get("A-2026-2") is None

@@ -24,7 +24,7 @@ import bisect
 import threading
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -43,7 +43,8 @@ from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.refdata import refdata
 from pass_tui.data.store import Database, file_signature
-from pass_tui.data.text import STOP_WORDS, fold, tokens
+from pass_tui.data.text import STOP_WORDS, tokens
+from pass_tui.i18n import _
 
 __all__ = ["FACETS", "Catalogue", "OfferSummary", "SearchResult", "UpsertReport"]
 
@@ -60,15 +61,26 @@ class UpsertReport:
 
 
 class SearchResult:
-    """The offers matching some criteria, newest first, with facet counts."""
+    """The offers matching some criteria, newest first, with facet counts.
+
+    ``closed_match`` is the closed offer the keywords name by its reference, if any:
+    closed offers are not listed, so a search for one's reference says it is closed
+    (:meth:`closed_notice`) rather than just "0 offre".
+    """
 
     def __init__(
-        self, criteria: SearchCriteria, index: Index, positions: array, facets: dict
+        self,
+        criteria: SearchCriteria,
+        index: Index,
+        positions: array,
+        facets: dict,
+        closed_match: OfferSummary | None = None,
     ) -> None:
         self.criteria = criteria
         self._index = index
         self._positions = positions
         self.facets: dict[str, dict[str, int]] = facets
+        self.closed_match = closed_match
 
     @property
     def count(self) -> int:
@@ -93,20 +105,41 @@ class SearchResult:
         return [self._index.offer(p) for p in self._positions[start:stop]]
 
     def index_of(self, reference: str) -> int | None:
-        position = self._index.by_ref.get(fold(reference))
+        """The row of the offer with this reference (exact, else unambiguous ignoring case
+        and accents), or None when it is not in the result."""
+        position = self._index.find(reference)
         if position is None:
             return None
         i = bisect.bisect_left(self._positions, position)
         return i if i < len(self._positions) and self._positions[i] == position else None
 
+    def closed_notice(self) -> str | None:
+        """ "L'offre 2026-1 est clôturée depuis le 01/11/2026." when the keywords name a
+        closed offer by its reference; None otherwise."""
+        match = self.closed_match
+        if match is None or match.closing is None:
+            return None
+        return _(
+            "L'offre {reference} est clôturée depuis le {date}.",
+            reference=match.reference,
+            date=match.closing.strftime("%d/%m/%Y"),
+        )
+
     def to_json(self, limit: int | None = None) -> dict[str, Any]:
-        """The CLI's JSON shape: count, criteria, facets, offers newest first."""
-        return {
+        """The CLI's JSON shape: count, criteria, facets, offers newest first; plus
+        ``closed`` (the closed offer's summary) when the keywords name a closed offer."""
+        doc: dict[str, Any] = {
             "count": self.count,
             "criteria": self.criteria.model_dump(mode="json"),
             "facets": self.facets,
             "offers": [o.model_dump(mode="json") for o in self.offers(0, limit)],
         }
+        if self.closed_match is not None:
+            doc["closed"] = {
+                key: value.isoformat() if isinstance(value, date) else value
+                for key, value in asdict(self.closed_match).items()
+            }
+        return doc
 
 
 class Catalogue:
@@ -168,10 +201,20 @@ class Catalogue:
     def __len__(self) -> int:
         return self._current().n
 
+    def today(self) -> date:
+        """The day offers are open or closed on (injectable for tests)."""
+        return self._today()
+
+    def references(self) -> list[str]:
+        """Every offer's reference, newest first."""
+        return list(self._current().refs)
+
     def get(self, reference: str) -> Offer | None:
-        """Any offer by reference, open or closed."""
+        """Any offer by reference, open or closed: the exact reference wins; otherwise
+        the one offer whose reference matches ignoring case and accents (None when no
+        offer or several do: "É-1" and "E-1" are two offers)."""
         index = self._current()
-        position = index.by_ref.get(fold(reference.strip()))
+        position = index.find(reference.strip())
         return None if position is None else index.offer(position)
 
     def organisations(self) -> list[str]:
@@ -187,7 +230,8 @@ class Catalogue:
         its criterion while the other criteria stay as they are.
         """
         index = self._current()
-        base = index.open_mask(self._today()) & _keyword_mask(index, criteria.keywords)
+        open_now = index.open_mask(self._today())
+        base = open_now & _keyword_mask(index, criteria.keywords)
         masks: dict[str, int | None] = {}
         for criterion in CRITERIA:
             if criterion.search_group not in masks:
@@ -207,7 +251,11 @@ class Catalogue:
                 value: (others & bits_of[value]).bit_count() if value in bits_of else 0
                 for value in _facet_values(criterion.reference_values(), bits_of)
             }
-        return SearchResult(criteria, index, index.positions(selected), facets)
+        named = _reference_hits(index, criteria.keywords)
+        closed_match = None
+        if len(named) == 1 and not open_now >> named[0] & 1:
+            closed_match = index.summary(named[0])
+        return SearchResult(criteria, index, index.positions(selected), facets, closed_match)
 
     # -- writes -----------------------------------------------------------------------------
     def upsert(self, offers: Iterable[Offer]) -> UpsertReport:
@@ -241,6 +289,40 @@ class Catalogue:
             self._index_written(table)
         return report
 
+    def remove(
+        self, references: Iterable[str], *, where: Callable[[dict[str, Any]], bool] | None = None
+    ) -> int:
+        """Remove the offers with these exact references, in one atomic write.
+
+        Args:
+            references: References to remove; unknown ones are ignored.
+            where: When given, an offer is removed only if ``where(stored document)`` is
+                true, checked under the write lock (so an offer another process replaced
+                in between is judged as it is now).
+
+        Returns:
+            How many offers were removed (0: nothing was written).
+        """
+        wanted = set(references)
+        if not wanted:
+            return 0
+        with self.db.lock:
+            with self.db.storage.batch():
+                data = self.db.storage.read() or {}
+                table: dict[str, dict] = data.setdefault(TABLE, {})
+                doomed = [
+                    key
+                    for key, doc in table.items()
+                    if doc.get("reference") in wanted and (where is None or where(doc))
+                ]
+                if not doomed:
+                    return 0
+                for key in doomed:
+                    del table[key]
+                self.db.storage.write(data)
+            self._index_written(table)
+        return len(doomed)
+
     def _index_written(self, docs: dict[str, dict]) -> None:
         """Index the documents just written, from memory: no re-read of the file."""
         offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
@@ -249,13 +331,23 @@ class Catalogue:
 
 
 # -- search helpers ---------------------------------------------------------------------------
+def _reference_hits(index: Index, keywords: str) -> list[int]:
+    """The offers the keywords name by reference: the exact reference; else every offer
+    whose reference matches ignoring case and accents (usually one)."""
+    text = keywords.strip()
+    return index.matching(text) if text else []
+
+
 def _keyword_mask(index: Index, keywords: str) -> int:
     text = keywords.strip()
     if not text:
         return index.all
-    position = index.by_ref.get(fold(text))
-    if position is not None:
-        return 1 << position
+    named = _reference_hits(index, text)
+    if named:
+        mask = 0
+        for position in named:
+            mask |= 1 << position
+        return mask
     words = [w for w in dict.fromkeys(tokens(text)) if w not in STOP_WORDS]
     mask = index.all
     for word in sorted(words, key=len, reverse=True):  # long words are rarer: fail fast

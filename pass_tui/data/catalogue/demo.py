@@ -3,6 +3,11 @@ the present, plus deterministic generated offers (mostly apprenticeships and int
 
 ``generate_offers`` is also what the benchmarks use to build large catalogues: offer *i*
 depends only on ``(seed, i, today)``, so chunks generated with ``start`` line up with one big run.
+
+Demo offers are recognised by what they are, not by a mark: a stored offer is a demo offer
+when the demo would have put exactly it there, dates aside (:func:`is_demo_record`). That
+also finds the demo offers of catalogues seeded before there was anything to recognise them
+by, and never mistakes a real offer that happens to share a reference pattern.
 """
 
 from __future__ import annotations
@@ -16,13 +21,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import fold
 
-__all__ = ["DEMO_GENERATED", "DEMO_SEED", "demo_offers", "generate_offers", "real_offers"]
+if TYPE_CHECKING:
+    from pass_tui.data.catalogue.catalogue import Catalogue
+
+__all__ = [
+    "DEMO_GENERATED",
+    "DEMO_SEED",
+    "demo_offers",
+    "generate_offers",
+    "is_demo_record",
+    "real_offers",
+    "remove_demo_offers",
+]
 
 DEMO_SEED = 2026
 DEMO_GENERATED = 200
@@ -68,6 +86,71 @@ def real_offers(today: date) -> list[Offer]:
 def demo_offers(today: date) -> list[Offer]:
     """What a fresh data directory starts with: the real offers and 200 generated ones."""
     return real_offers(today) + list(generate_offers(DEMO_GENERATED, seed=DEMO_SEED, today=today))
+
+
+# -- recognising demo offers ------------------------------------------------------------------
+_GENERATED_REFERENCE = re.compile(r"A-(\d{4})-(\d{6})")
+_GENERATED_FIRST = 100000  # reference number of generated offer 0
+_DATES = ("published", "closing", "start_date")
+
+
+@cache
+def _real_by_reference() -> dict[str, Offer]:
+    return {record["reference"]: Offer.model_validate(record) for record in _real_records()}
+
+
+def _generated_index(reference: str) -> tuple[int, int] | None:
+    """(year, index) of a reference the demo generator gives, or None."""
+    match = _GENERATED_REFERENCE.fullmatch(reference)
+    if match is None:
+        return None
+    year, index = int(match.group(1)), int(match.group(2)) - _GENERATED_FIRST
+    if year < 1 or not 0 <= index < DEMO_GENERATED:
+        return None
+    return year, index
+
+
+def _might_be_demo(reference: str) -> bool:
+    """A cheap first filter: the reference is one a demo offer can have."""
+    return reference in _real_by_reference() or _generated_index(reference) is not None
+
+
+def _undated(offer: Offer) -> dict[str, Any]:
+    doc = offer.model_dump(mode="json")
+    for name in _DATES:
+        doc.pop(name)
+    return doc
+
+
+def is_demo_record(doc: dict[str, Any]) -> bool:
+    """Whether a stored offer is one the demo put there, unchanged but for its dates.
+
+    A real offer from the bundled 2021 export counts only with its dates moved (imported
+    as it is, from the export itself, it keeps its own dates and is no demo). A generated
+    offer's reference gives its year and number; the generator remakes it to compare.
+    """
+    try:
+        offer = Offer.model_validate(doc)
+    except ValidationError:
+        return False
+    real = _real_by_reference().get(offer.reference)
+    if real is not None:
+        return offer.published != real.published and _undated(offer) == _undated(real)
+    found = _generated_index(offer.reference)
+    if found is None:
+        return False
+    year, index = found
+    made = next(generate_offers(1, seed=DEMO_SEED, today=date(year, 6, 30), start=index))
+    return _undated(offer) == _undated(made)
+
+
+def remove_demo_offers(catalogue: Catalogue) -> int:
+    """Remove the demo offers from ``catalogue`` (idempotent); returns how many went.
+
+    Offers an import has since replaced (same reference, other content) are kept.
+    """
+    candidates = [ref for ref in catalogue.references() if _might_be_demo(ref)]
+    return catalogue.remove(candidates, where=is_demo_record)
 
 
 # -- vocabulary -------------------------------------------------------------------------------

@@ -91,12 +91,46 @@ class Index:
         }
         self.tokens: list[str] = raw["tokens"]
         self.postings: list[bytes] = raw["postings"]
-        self.by_ref: dict[str, int] = {fold(ref): i for i, ref in enumerate(self.refs)}
+        # References are case- and accent-sensitive ("A-2026-1" and "a-2026-1" are two
+        # offers): exact match first; the folded form only finds an offer it names alone.
+        self.by_ref: dict[str, int] = {ref: i for i, ref in enumerate(self.refs)}
+        self._by_folded_ref: dict[str, int] = {}
+        self._same_folded_ref: dict[str, list[int]] = {}
+        for i, ref in enumerate(self.refs):
+            key = fold(ref)
+            first = self._by_folded_ref.setdefault(key, i)
+            if first != i:
+                self._same_folded_ref.setdefault(key, [first]).append(i)
         self.all = (1 << self.n) - 1
         self._fh = open(path, "rb") if self.n else None  # noqa: SIM115 - kept for the index's life
         self._io = threading.Lock()
         self._open: tuple[int, int] | None = None  # (day ordinal, mask)
         self._word_cache: dict[str, int] = {}
+
+    # -- references -------------------------------------------------------------------------
+    def find(self, reference: str) -> int | None:
+        """The position of the offer with exactly this reference; else of the one offer
+        whose reference matches it ignoring case and accents (None when none or several)."""
+        position = self.by_ref.get(reference)
+        if position is not None:
+            return position
+        key = fold(reference)
+        if key in self._same_folded_ref:
+            return None
+        return self._by_folded_ref.get(key)
+
+    def matching(self, reference: str) -> list[int]:
+        """Positions of the offers a reference names: the exact one; else every offer
+        whose reference matches it ignoring case and accents (newest first)."""
+        position = self.by_ref.get(reference)
+        if position is not None:
+            return [position]
+        key = fold(reference)
+        same = self._same_folded_ref.get(key)
+        if same is not None:
+            return sorted(same)
+        position = self._by_folded_ref.get(key)
+        return [] if position is None else [position]
 
     # -- reading offers ---------------------------------------------------------------------
     def offer(self, position: int) -> Offer:

@@ -38,10 +38,11 @@ from email.utils import format_datetime
 from urllib.parse import parse_qsl, quote, urlencode
 
 from pass_tui.data.criteria import CRITERIA, KEYWORDS_OPTION, SearchCriteria
-from pass_tui.data.errors import QueryError
+from pass_tui.data.errors import BadInput, QueryError
 from pass_tui.data.models import Offer
 from pass_tui.data.publishing.render import offer_text
 from pass_tui.data.refdata import refdata
+from pass_tui.data.text import web_url
 from pass_tui.i18n import _
 
 __all__ = [
@@ -126,20 +127,43 @@ def _newest(offers: Sequence[Offer]) -> date | None:
     return max((o.published for o in offers), default=None)
 
 
+# -- links ------------------------------------------------------------------------------------
+def _web_link(url: str, what: str) -> str:
+    """``url`` when it is an absolute http(s) URL; BadInput otherwise.
+
+    Feed-level links come from whoever runs the feeds (``--base-url``), not from sources:
+    a wrong one is a configuration error to report, not something to publish.
+    """
+    checked = web_url(url)
+    if checked is None:
+        raise BadInput(
+            _("{what} : adresse http(s) absolue attendue, pas {url}", what=what, url=repr(url))
+        )
+    return checked
+
+
 # -- the PASS item mapping --------------------------------------------------------------------
 def offer_link(offer: Offer, base_url: str) -> str:
-    """The offer's URL: its source URL when it has one, else ``{base_url}/offre/{ref}``.
+    """The offer's URL: its source URL when it is http(s), else ``{base_url}/offre/{ref}``.
+
+    A source URL with another scheme (``javascript:``, ``data:``, ``file:``) is never
+    published, even if one reached the catalogue without going through :class:`Offer`.
 
     Args:
         offer: The offer.
         base_url: Site root used for offers without a source URL (no trailing slash needed).
 
     Returns:
-        An absolute URL (when ``base_url`` is absolute).
+        An absolute http(s) URL.
+
+    Raises:
+        BadInput: ``base_url`` is needed and is not an absolute http(s) URL.
     """
-    if offer.source_url:
-        return offer.source_url
-    return f"{base_url.rstrip('/')}/offre/{quote(offer.reference, safe='')}"
+    source = web_url(offer.source_url)
+    if source is not None:
+        return source
+    base = _web_link(base_url, _("adresse de base des flux"))
+    return f"{base.rstrip('/')}/offre/{quote(offer.reference, safe='')}"
 
 
 def department_for_feed(code: str | None) -> str:
@@ -268,8 +292,14 @@ def render_rss(
 
     Returns:
         The UTF-8 encoded document.
+
+    Raises:
+        BadInput: ``link``, ``self_url`` or a needed ``base_url`` is not an absolute
+            http(s) URL.
     """
     offers = list(offers)
+    link = _web_link(link, _("lien du flux"))
+    self_url = _web_link(self_url, _("adresse du flux")) if self_url else None
     base = base_url if base_url is not None else link
     rss = ET.Element("rss", {"version": "2.0", "xmlns:dc": DC_NS, "xmlns:atom": ATOM_NS})
     channel = _sub(rss, "channel")
@@ -322,8 +352,14 @@ def render_atom(
 
     Returns:
         The UTF-8 encoded document.
+
+    Raises:
+        BadInput: ``link``, ``self_url`` or a needed ``base_url`` is not an absolute
+            http(s) URL.
     """
     offers = list(offers)
+    link = _web_link(link, _("lien du flux"))
+    self_url = _web_link(self_url, _("adresse du flux")) if self_url else None
     base = base_url if base_url is not None else link
     if updated is None:
         updated = _newest(offers) or datetime.now(UTC).date()

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from pass_tui.data.catalogue import Catalogue, UpsertReport
 from pass_tui.data.errors import ImportFailed
-from pass_tui.data.models import Offer
+from pass_tui.data.models import Offer, SourceChecks
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.sources.fetch import Fetcher, Progress
 from pass_tui.data.store import Database
+from pass_tui.i18n import _
 
 __all__ = [
     "FORMATS",
@@ -58,37 +59,72 @@ def _decode(content: bytes, source: str) -> str:
     raise ImportFailed("encodage illisible (ni UTF-8 ni Windows-1252)", source=source)
 
 
-def parse_offers(content: bytes, fmt: str, *, source: str = "") -> list[Offer]:
-    """Parse a whole source; raises ImportFailed on the first bad record."""
+def parse_offers(
+    content: bytes, fmt: str, *, source: str = "", checks: SourceChecks | None = None
+) -> list[Offer]:
+    """Parse a whole source; raises ImportFailed on the first bad record.
+
+    ``checks`` (today's by default) holds the day publication dates are checked against
+    and collects the links dropped for not being http(s).
+    """
     from pass_tui.data.sources.json_offers import parse_json_offers
     from pass_tui.data.sources.pass_rss import parse_pass_rss
     from pass_tui.data.sources.pep_csv import parse_pep_csv
 
     if fmt == "pass-rss":
-        return parse_pass_rss(content, source=source)
+        return parse_pass_rss(content, source=source, checks=checks)
     if fmt == "json":
-        return parse_json_offers(content, source=source)
+        return parse_json_offers(content, source=source, checks=checks)
     if fmt == "pep-csv":
-        return parse_pep_csv(_decode(content, source), source=source)
+        return parse_pep_csv(_decode(content, source), source=source, checks=checks)
     raise ImportFailed(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
 
 
 @dataclass(slots=True)
 class ImportReport:
+    """What one import did.
+
+    Attributes:
+        source: The file or URL imported.
+        fmt: The format it was read as.
+        read: Offers read from it.
+        changes: Added / updated / unchanged counts (None before the write).
+        not_modified: The server answered 304: nothing was read.
+        closed: Offers read whose closing date is already past (kept, but hidden from
+            searches): an old export imports "successfully" and shows nothing otherwise.
+        dropped_links: Links dropped because they were not http(s) (offers kept).
+    """
+
     source: str
     fmt: str = ""
     read: int = 0
     changes: UpsertReport | None = None
     not_modified: bool = False
+    closed: int = 0
+    dropped_links: int = 0
 
     def message(self) -> str:
+        """One line for the operator, in the interface language."""
         if self.not_modified:
-            return f"{self.source} : inchangé depuis le dernier import (HTTP 304), rien importé"
+            return _(
+                "{source} : inchangé depuis le dernier import (HTTP 304), rien importé",
+                source=self.source,
+            )
         c = self.changes or UpsertReport()
-        return (
-            f"{self.source} : {self.read} offre(s) lue(s) ({self.fmt}) — {c.added} ajoutée(s), "
-            f"{c.updated} mise(s) à jour, {c.unchanged} inchangée(s)"
+        text = _(
+            "{source} : {read} offre(s) lue(s) ({fmt}), dont {closed} déjà clôturée(s) — "
+            "{added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)",
+            source=self.source,
+            read=self.read,
+            fmt=self.fmt,
+            added=c.added,
+            updated=c.updated,
+            unchanged=c.unchanged,
+            closed=self.closed,
         )
+        if self.dropped_links:
+            text += _(" ; {count} lien(s) ignoré(s) (ni http ni https)", count=self.dropped_links)
+        return text
 
 
 class Importer:
@@ -126,8 +162,11 @@ class Importer:
                 raise ImportFailed("fichier introuvable", source=source)
             content, content_type = path.read_bytes(), ""
         report.fmt = detect_format(content, source, content_type) if fmt == "auto" else fmt
-        offers = parse_offers(content, report.fmt, source=source)
+        checks = SourceChecks(self.catalogue.today())
+        offers = parse_offers(content, report.fmt, source=source, checks=checks)
         report.read = len(offers)
+        report.closed = sum(not offer.is_open(checks.today) for offer in offers)
+        report.dropped_links = len(checks.dropped_links)
         report.changes = self.catalogue.upsert(offers)
         if is_url:
             self._remember(source, validators)

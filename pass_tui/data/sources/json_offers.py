@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
-from pass_tui.data.models import Offer, first_error
+from pass_tui.data.models import Offer, SourceChecks, first_error
+from pass_tui.i18n import _
 
 __all__ = ["parse_json_offers"]
 
 
-def parse_json_offers(data: bytes | str, *, source: str = "") -> list[Offer]:
+def parse_json_offers(
+    data: bytes | str, *, source: str = "", checks: SourceChecks | None = None
+) -> list[Offer]:
     """Offers from ``{"offers": [...]}`` (our export) or a bare ``[...]`` list."""
     try:
         doc: Any = json.loads(data)
@@ -25,13 +29,35 @@ def parse_json_offers(data: bytes | str, *, source: str = "") -> list[Offer]:
         raise ImportFailed(
             'JSON inattendu : une liste d\'offres ou {"offers": [...]} est attendu', source=source
         )
+    # Every offer passes the source checks (publication dates against ``checks.today``);
+    # a reference listed twice is refused, naming both offers.
+    checks = checks if checks is not None else SourceChecks(date.today())
     offers: list[Offer] = []
+    seen: dict[str, int] = {}
     for number, item in enumerate(items, 1):
         try:
-            offers.append(Offer.model_validate(item))
+            offer = checks.offer(item)
         except ValidationError as exc:
             field, problem = first_error(exc)
             raise ImportFailed(
-                f"offre {number} : champ {field or 'offre'} invalide ({problem})", source=source
+                _(
+                    "offre {number} : champ {field} invalide ({problem})",
+                    number=str(number),
+                    field=field or _("offre"),
+                    problem=problem,
+                ),
+                source=source,
             ) from None
+        if offer.reference in seen:
+            raise ImportFailed(
+                _(
+                    "offre {number} : référence {reference} en double (déjà offre {first})",
+                    number=str(number),
+                    reference=repr(offer.reference),
+                    first=str(seen[offer.reference]),
+                ),
+                source=source,
+            )
+        seen[offer.reference] = number
+        offers.append(offer)
     return offers

@@ -23,9 +23,9 @@ from xml.parsers import expat
 from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
-from pass_tui.data.models import Offer, first_error
-from pass_tui.data.refdata import refdata
+from pass_tui.data.models import Offer, SourceChecks, first_error
 from pass_tui.data.text import clean, clean_multiline
+from pass_tui.i18n import _
 
 __all__ = ["html_to_text", "parse_pass_rss", "safe_xml"]
 
@@ -40,7 +40,7 @@ def safe_xml(data: bytes | str, *, source: str = "") -> ET.Element:
 
     def refuse_doctype(*_args: object) -> None:
         raise ImportFailed(
-            "XML refusé : déclaration de type de document (DTD) ou d'entités interdite",
+            _("XML refusé : déclaration de type de document (DTD) ou d'entités interdite"),
             line=parser.CurrentLineNumber,
             source=source,
         )
@@ -60,7 +60,9 @@ def safe_xml(data: bytes | str, *, source: str = "") -> ET.Element:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise ImportFailed(
-            f"XML mal formé ({expat.ErrorString(exc.code)})", line=exc.lineno, source=source
+            _("XML mal formé ({error})", error=expat.ErrorString(exc.code)),
+            line=exc.lineno,
+            source=source,
         ) from None
     return builder.close()
 
@@ -119,7 +121,7 @@ def html_to_text(fragment: str) -> str:
 
 def _unescape(value: str) -> str:
     """Undo entity escaping applied once or twice (``l&amp;#039;image`` → ``l'image``)."""
-    for _ in range(3):
+    for _attempt in range(3):
         decoded = html.unescape(value)
         if decoded == value:
             break
@@ -140,14 +142,14 @@ def _parse_date(value: str) -> date | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    match = _FR_DATE.search(value)
-    if match:
-        day, month, year = (int(g) for g in match.groups()[:3])
-        return date(year, month, day)
     try:
+        match = _FR_DATE.search(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups()[:3])
+            return date(year, month, day)
         return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        raise ValueError(f"date illisible : {value!r}") from None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        raise ValueError(_("date illisible : {value}", value=repr(value))) from None
 
 
 def _duration(value: str) -> str | None:
@@ -168,17 +170,32 @@ def _nature_for(source: str) -> str:
     return "Stage" if "offres_stages" in source else "Apprentissage"
 
 
-def parse_pass_rss(data: bytes | str, *, source: str = "") -> list[Offer]:
-    """All items of a PASS RSS feed as offers; ImportFailed names the first bad item."""
+def parse_pass_rss(
+    data: bytes | str, *, source: str = "", checks: SourceChecks | None = None
+) -> list[Offer]:
+    """All items of a PASS RSS feed as offers; ImportFailed names the first bad item.
+
+    Args:
+        data: The feed.
+        source: Its name or URL, for messages (and the default nature: a URL with
+            ``offres_stages`` lists internships).
+        checks: The source checks to apply (publication dates against ``checks.today``);
+            defaults to checks against today.
+
+    Raises:
+        ImportFailed: Malformed XML, a DTD, an item without a reference or with a bad
+            value, or a reference listed twice (the message names both items).
+    """
+    checks = checks if checks is not None else SourceChecks(date.today())
     root = safe_xml(data, source=source)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise ImportFailed(
-            "ce n'est pas un flux RSS 2.0 (élément <rss><channel> absent)", source=source
+            _("ce n'est pas un flux RSS 2.0 (élément <rss><channel> absent)"), source=source
         )
     default_nature = _nature_for(source)
-    natures = set(refdata().natures)
     offers: list[Offer] = []
+    seen: dict[str, int] = {}
     for number, item in enumerate(channel.iter("item"), 1):
 
         def text(tag: str, item: ET.Element = item) -> str:
@@ -189,18 +206,18 @@ def parse_pass_rss(data: bytes | str, *, source: str = "") -> list[Offer]:
             title = html_to_text(_unescape(text("title")).replace("\n", " "))
             reference = clean(text(f"{DC}identifier")) or clean(text("guid"))
             if not reference:
-                raise ValueError("référence absente (dc:identifier et guid vides)")
+                raise ValueError(_("référence absente (dc:identifier et guid vides)"))
             published = _parse_date(text("pubDate")) or _parse_date(text(f"{DC}date"))
             if published is None:
-                raise ValueError("date de publication absente (pubDate)")
-            email, _, phone = text(f"{DC}creator").partition(" - ")
-            category = clean(text("category"))
+                raise ValueError(_("date de publication absente (pubDate)"))
+            email, _sep, phone = text(f"{DC}creator").partition(" - ")
             employer = clean(_unescape(text(f"{DC}publisher") or text("author")))
-            offer = Offer.model_validate(
+            offer = checks.offer(
                 {
                     "reference": reference,
                     "title": title,
-                    "nature": category if category in natures else default_nature,
+                    # PASS's own feeds have no category; ours (and others') name the nature.
+                    "nature": clean(text("category")) or default_nature,
                     "employer": employer,
                     "organisation": clean(_unescape(text(f"{DC}contributor"))),
                     "contact_email": clean(email),
@@ -218,9 +235,28 @@ def parse_pass_rss(data: bytes | str, *, source: str = "") -> list[Offer]:
         except ValidationError as exc:
             field, problem = first_error(exc)
             raise ImportFailed(
-                f"élément {number} : champ {field or 'offre'} invalide ({problem})", source=source
+                _(
+                    "élément {number} : champ {field} invalide ({problem})",
+                    number=str(number),
+                    field=field or _("offre"),
+                    problem=problem,
+                ),
+                source=source,
             ) from None
         except ValueError as exc:
-            raise ImportFailed(f"élément {number} : {exc}", source=source) from None
+            raise ImportFailed(
+                _("élément {number} : {problem}", number=str(number), problem=exc), source=source
+            ) from None
+        if offer.reference in seen:
+            raise ImportFailed(
+                _(
+                    "élément {number} : référence {reference} en double (déjà élément {first})",
+                    number=str(number),
+                    reference=repr(offer.reference),
+                    first=str(seen[offer.reference]),
+                ),
+                source=source,
+            )
+        seen[offer.reference] = number
         offers.append(offer)
     return offers

@@ -49,9 +49,10 @@ from datetime import date
 from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
-from pass_tui.data.models import Offer, first_error
+from pass_tui.data.models import Offer, SourceChecks, first_error
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import clean, clean_multiline, fold
+from pass_tui.i18n import _
 
 __all__ = ["REQUIRED_COLUMNS", "parse_pep_csv"]
 
@@ -274,28 +275,37 @@ _GENERIC_ENTITIES = frozenset(
 
 
 # -- entry point ------------------------------------------------------------------------------
-def parse_pep_csv(text: str, *, source: str = "") -> list[Offer]:
+def parse_pep_csv(
+    text: str, *, source: str = "", checks: SourceChecks | None = None
+) -> list[Offer]:
     """Parse a PEP CSV export into offers, all or nothing.
+
+    ``checks`` are the source checks every offer passes (publication dates against
+    ``checks.today``; today by default).
 
     Raises :class:`ImportFailed` naming the problem and the CSV line where the faulty
     record starts: a missing required column, a record with the wrong number of fields,
     an unparsable date, an unknown contract type, a duplicate reference.
     """
+    checks = checks if checks is not None else SourceChecks(date.today())
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise ImportFailed("fichier vide", source=source)
+        raise ImportFailed(_("fichier vide"), source=source)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise ImportFailed(f"CSV illisible ({exc})", line=1, source=source) from exc
+        raise ImportFailed(_("CSV illisible ({error})", error=exc), line=1, source=source) from exc
     header = [clean(name) for name in header]
     index = {name: i for i, name in enumerate(header) if name}
     for name in REQUIRED_COLUMNS:
         if name not in index:
             raise ImportFailed(
-                f"colonne obligatoire absente : {name} (est-ce bien un export CSV de la "
-                "Place de l'emploi public, séparé par des points-virgules ?)",
+                _(
+                    "colonne obligatoire absente : {name} (est-ce bien un export CSV de la "
+                    "Place de l'emploi public, séparé par des points-virgules ?)",
+                    name=name,
+                ),
                 line=1,
                 source=source,
             )
@@ -309,19 +319,27 @@ def parse_pep_csv(text: str, *, source: str = "") -> list[Offer]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ImportFailed(f"CSV mal formé ({exc})", line=line, source=source) from exc
+            raise ImportFailed(
+                _("CSV mal formé ({error})", error=exc), line=line, source=source
+            ) from exc
         start, line = line, reader.line_num + 1
         if not any(field.strip() for field in fields):
             continue
         if len(fields) != len(header):
             raise ImportFailed(
-                f"{len(fields)} champs au lieu de {len(header)}", line=start, source=source
+                _("{count} champs au lieu de {expected}", count=len(fields), expected=len(header)),
+                line=start,
+                source=source,
             )
         row = _Row(fields, index, start, source)
-        offer = _offer(row)
+        offer = _offer(row, checks)
         if offer.reference in seen:
             raise ImportFailed(
-                f"référence {offer.reference!r} en double (déjà ligne {seen[offer.reference]})",
+                _(
+                    "référence {reference} en double (déjà ligne {first})",
+                    reference=repr(offer.reference),
+                    first=str(seen[offer.reference]),
+                ),
                 line=start,
                 source=source,
             )
@@ -359,27 +377,33 @@ class _Row:
         value = clean(self.raw(column))
         if not value:
             if required:
-                self.fail(f"date absente dans {column}")
+                self.fail(_("date absente dans {column}", column=column))
             return None
         parsed = _parse_date(value)
         if parsed is None:
-            self.fail(f"date illisible dans {column} : {value!r} (attendu jj/mm/aaaa)")
+            self.fail(
+                _(
+                    "date illisible dans {column} : {value} (attendu jj/mm/aaaa)",
+                    column=column,
+                    value=repr(value),
+                )
+            )
         return None if parsed.year == _NO_DATE_YEAR else parsed
 
     def fail(self, problem: str) -> None:
         raise ImportFailed(problem, line=self.line, source=self.source)
 
 
-def _offer(row: _Row) -> Offer:
+def _offer(row: _Row, checks: SourceChecks) -> Offer:
     reference = row.text(REFERENCE)
     if reference is None:
-        row.fail(f"référence absente ({REFERENCE})")
+        row.fail(_("référence absente ({column})", column=REFERENCE))
     title = _title(row)
     if title is None:
-        row.fail(f"intitulé absent ({TITLE})")
+        row.fail(_("intitulé absent ({column})", column=TITLE))
     published = row.date(PUBLISHED, required=True)
     if published is None:  # 31/12/9999 as a publication date
-        row.fail(f"date de publication impossible dans {PUBLISHED}")
+        row.fail(_("date de publication impossible dans {column}", column=PUBLISHED))
     closing = row.date(CLOSING)
     start_date = row.date(START)
 
@@ -422,10 +446,10 @@ def _offer(row: _Row) -> Offer:
         "apply_by_email": bool(email and _APPLY_BY_EMAIL_ONLY.search(fold(how_to_apply))),
     }
     try:
-        return Offer.model_validate(data)
+        return checks.offer(data)
     except ValidationError as exc:
         field, problem = first_error(exc)
-        row.fail(f"offre invalide ({field} : {problem})")
+        row.fail(_("offre invalide ({field} : {problem})", field=field, problem=problem))
         raise  # unreachable: fail() raises
 
 
@@ -526,7 +550,9 @@ def _nature(row: _Row, title: str) -> str:
         return _TITULAIRES
     if re.search(r"contractuel|\bcd[di]\b|contrat", folded):
         return _CONTRACTUELS
-    row.fail(f"type de contrat inconnu dans {CONTRACT} : {contract!r}")
+    row.fail(
+        _("type de contrat inconnu dans {column} : {value}", column=CONTRACT, value=repr(contract))
+    )
     raise AssertionError  # unreachable
 
 
