@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.factories import REPO
+
 SHARED = REPO.parent / "shared"
-TODAY = date(2026, 11, 26)
 
 
 @pytest.fixture(autouse=True)
