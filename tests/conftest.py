@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-TODAY = date(2026, 11, 26)
 
 
 @pytest.fixture(autouse=True)
@@ -24,13 +18,3 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
-
-
-def python_env() -> dict[str, str]:
-    """Environment for child Python processes running this checkout."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
-
-
-PYTHON = sys.executable

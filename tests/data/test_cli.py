@@ -4,38 +4,25 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pass_tui", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+from tests.factories import run_cli
 
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir where the demo catalogue was loaded once (by a first search)."""
     path = tmp_path_factory.mktemp("demo")
-    assert run("search", "--limit", "0", "--data-dir", str(path)).returncode == 0
+    assert run_cli("search", "--limit", "0", "--data-dir", str(path)).returncode == 0
     return path
 
 
 def test_keyword_search_on_an_empty_dir_returns_demo_offers(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
-    out = run(
+    out = run_cli(
         "search", "--keywords", "ressources humaines", "--format", "json", "--data-dir", str(empty)
     )
     assert out.returncode == 0, out.stderr
@@ -61,7 +48,7 @@ def test_keyword_search_on_an_empty_dir_returns_demo_offers(tmp_path: Path) -> N
 
 
 def test_text_output_is_one_offer_per_line(demo_dir: Path) -> None:
-    out = run("search", "--nature", "Stage", "--limit", "5", "--data-dir", str(demo_dir))
+    out = run_cli("search", "--nature", "Stage", "--limit", "5", "--data-dir", str(demo_dir))
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     match = re.fullmatch(r"Nombre de résultats : (\d+) offres", lines[0])
@@ -76,7 +63,7 @@ def test_text_output_is_one_offer_per_line(demo_dir: Path) -> None:
 
 
 def test_filters_combine(demo_dir: Path) -> None:
-    out = run(
+    out = run_cli(
         "search", "--region", "53", "--level", "5", "--format", "json", "--data-dir", str(demo_dir)
     )
     data = json.loads(out.stdout)
@@ -87,15 +74,17 @@ def test_filters_combine(demo_dir: Path) -> None:
 
 def test_offer_by_reference(demo_dir: Path) -> None:
     listing = json.loads(
-        run("search", "--format", "json", "--limit", "1", "--data-dir", str(demo_dir)).stdout
+        run_cli("search", "--format", "json", "--limit", "1", "--data-dir", str(demo_dir)).stdout
     )
     ref = listing["offers"][0]["reference"]
-    text = run("offer", ref, "--data-dir", str(demo_dir))
+    text = run_cli("offer", ref, "--data-dir", str(demo_dir))
     assert text.returncode == 0
     lines = text.stdout.splitlines()
     assert lines[0] == f"Référence : {ref}"
     assert any(line.startswith("Intitulé du poste : ") for line in lines)
-    as_json = json.loads(run("offer", ref, "--format", "json", "--data-dir", str(demo_dir)).stdout)
+    as_json = json.loads(
+        run_cli("offer", ref, "--format", "json", "--data-dir", str(demo_dir)).stdout
+    )
     assert as_json == listing["offers"][0]
 
 
@@ -114,7 +103,7 @@ def test_bad_values_exit_2_and_write_nothing(
     tmp_path: Path, args: list[str], expected: str
 ) -> None:
     target = tmp_path / "never"
-    out = run("search", *args, "--data-dir", str(target))
+    out = run_cli("search", *args, "--data-dir", str(target))
     assert out.returncode == 2
     assert expected in out.stderr
     message = out.stderr.strip().splitlines()[-1]  # argparse prints its usage lines first
@@ -123,14 +112,12 @@ def test_bad_values_exit_2_and_write_nothing(
 
 
 def test_unknown_reference_exits_1(demo_dir: Path) -> None:
-    out = run("offer", "Z-0000-0", "--data-dir", str(demo_dir))
+    out = run_cli("offer", "Z-0000-0", "--data-dir", str(demo_dir))
     assert out.returncode == 1
     assert "Z-0000-0" in out.stderr
 
 
 def test_pass_tui_home_is_the_default_data_dir(tmp_path: Path) -> None:
-    import os
-
-    env = dict(os.environ, PASS_TUI_HOME=str(tmp_path / "home"))
-    assert run("search", "--limit", "0", env=env).returncode == 0
+    env = {"PASS_TUI_HOME": str(tmp_path / "home")}
+    assert run_cli("search", "--limit", "0", env=env).returncode == 0
     assert (tmp_path / "home" / "catalogue.json").exists()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from pass_tui.data.config import ConfigError, load_settings
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.factories import run_cli
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -51,13 +48,7 @@ def test_bad_settings_are_named(tmp_path: Path, content: str, named: str) -> Non
 
 def test_cli_exits_2_on_a_bad_config(data_dir: Path) -> None:
     (data_dir / "config.toml").write_text('[smtp]\nhost = "x"\nport = "abc"\n')
-    out = subprocess.run(
-        [sys.executable, "-m", "pass_tui", "search", "--limit", "0", "--data-dir", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = run_cli("search", "--limit", "0", "--data-dir", str(data_dir))
     assert out.returncode == 2
     assert "réglage 'smtp.port' invalide" in out.stderr
     assert not (data_dir / "catalogue.json").exists()

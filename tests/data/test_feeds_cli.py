@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
@@ -12,17 +11,12 @@ import pytest
 
 from pass_tui.data.models import Offer
 from pass_tui.data.sources.pass_rss import parse_pass_rss
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.factories import run_cli_bytes
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "pass_tui", *args, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        timeout=120,
-    )
+    """The real CLI on `data_dir`; bytes out, as feedparser and the importer read them."""
+    return run_cli_bytes(*args, "--data-dir", str(data_dir))
 
 
 @pytest.fixture(scope="module")

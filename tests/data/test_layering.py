@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pkgutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pass_tui.data
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.factories import run_python
 
 
 def test_data_layer_never_imports_textual() -> None:
@@ -22,9 +19,7 @@ def test_data_layer_never_imports_textual() -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    out = run_python(code, check=True)
     assert out.stdout.strip() == ""
 
 
@@ -35,5 +30,5 @@ def test_cli_subcommands_do_not_import_textual(tmp_path: Path) -> None:
         f"main(['offer', 'NOPE', '--data-dir', {str(tmp_path)!r}])\n"
         "print('textual' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    out = run_python(code)
     assert out.stdout.strip().splitlines()[-1] == "False"

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from smtp_server import free_port, make_self_signed_cert, silent_server, smtp_server
 
 from pass_tui.data.config import Settings, SmtpSettings
 from pass_tui.data.mail.mailer import (
@@ -29,6 +28,7 @@ from pass_tui.data.mail.mailer import (
     is_valid_email,
 )
 from pass_tui.data.paths import DataPaths
+from tests.data.smtp_server import free_port, make_self_signed_cert, silent_server, smtp_server
 
 SUBJECT = "Offre A-2026-1 : Apprenti(e) développeur(se)"
 BODY = (

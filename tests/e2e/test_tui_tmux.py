@@ -18,14 +18,12 @@ import pytest
 
 from pass_tui.data.config import Settings
 from pass_tui.data.services import Services
+from tests.factories import make_offers
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tui.conftest import make_offers  # noqa: E402
 
 WAIT_S = 15.0
 

@@ -1,0 +1,1 @@
+"""The test suite; `tests.factories` and `tests.tui.helpers` are shared by every test file."""

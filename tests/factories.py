@@ -1,0 +1,209 @@
+"""Shared test data and the real CLI process, for every test file.
+
+`offer()` builds one offer relative to the fixed TODAY; `make_offers()` is the fixed TUI
+catalogue; `run_cli()` runs the real `python -m pass_tui` in this checkout.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from datetime import date, timedelta
+from pathlib import Path
+
+from pass_tui.data.models import Attachment, Offer
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 26)
+CLI_TIMEOUT_S = 120
+
+
+def offer(reference: str, days_ago: int = 1, **fields: object) -> Offer:
+    """An open apprenticeship published `days_ago` days before TODAY; `fields` override."""
+    base: dict[str, object] = {
+        "reference": reference,
+        "title": f"Offre {reference}",
+        "nature": "Apprentissage",
+        "published": TODAY - timedelta(days=days_ago),
+    }
+    base.update(fields)
+    return Offer.model_validate(base)
+
+
+# The TUI catalogue: ten real-looking open offers, one whose text is markup and escapes
+# (shown literally or it is a bug), one closed offer that searches must hide.
+TRAP_TITLE = "[@click=app.quit]Piège[/]"
+ATTACHMENT_BYTES = b"%PDF-1.4\nfiche de poste\n"
+
+# (title, nature, level, department, city, domain)
+_ROWS = [
+    (
+        "Apprenti(e) développeur web",
+        "Apprentissage",
+        5,
+        "44",
+        "Nantes",
+        "Systèmes d'information, réseau, intelligence artificielle",
+    ),
+    ("Stagiaire juriste en droit public", "Stage", 7, "75", "Paris", "Affaires juridiques"),
+    (
+        "Apprenti(e) agent d'entretien des espaces verts",
+        "Apprentissage",
+        3,
+        "69",
+        "Lyon",
+        "Espaces verts et paysage",
+    ),
+    ("Stagiaire en communication numérique", "Stage", 6, "33", "Bordeaux", "Communication"),
+    ("Apprenti(e) comptable", "Apprentissage", 5, "59", "Lille", "Finances publiques"),
+    (
+        "Apprenti(e) cuisinier en restauration collective",
+        "Apprentissage",
+        3,
+        "44",
+        "Saint-Nazaire",
+        "Restauration",
+    ),
+    ("Stagiaire ressources humaines", "Stage", 6, "13", "Marseille", "Ressources humaines"),
+    (
+        "Apprenti(e) technicien réseaux et télécommunications",
+        "Apprentissage",
+        4,
+        "31",
+        "Toulouse",
+        "Systèmes d'information, réseau, intelligence artificielle",
+    ),
+    (
+        "Stagiaire assistant(e) de prévention",
+        "Stage",
+        5,
+        "67",
+        "Strasbourg",
+        "Santé et sécurité au travail",
+    ),
+    ("Apprenti(e) secrétaire médical(e)", "Apprentissage", 4, "35", "Rennes", "Santé"),
+]
+
+
+def make_offers(today: date = TODAY) -> list[Offer]:
+    """Eleven open offers, published on distinct days (newest first is deterministic),
+    plus one closed offer that searches must hide."""
+    offers = []
+    for n, (title, nature, level, dept, city, domain) in enumerate(_ROWS):
+        offers.append(
+            Offer(
+                reference=f"2026-{100100 + n}",
+                title=title,
+                nature=nature,
+                versant="FPE",
+                category="B",
+                domain=domain,
+                organisation="Ministère de l'Intérieur" if n % 2 else "Ministère des Armées",
+                employer=f"Préfecture de {city}",
+                department=dept,
+                city=city,
+                level=level,
+                duration="12 mois" if nature == "Apprentissage" else "6 mois",
+                published=today - timedelta(days=n + 1),
+                closing=today + timedelta(days=30),
+                description=(
+                    f"Au sein de la préfecture de {city}, vous participerez aux missions du "
+                    "service.\n\nVous serez accompagné(e) par un tuteur ou une tutrice."
+                ),
+                profile="Rigueur, sens du service public, goût du travail en équipe.",
+                how_to_apply="Envoyez un CV et une lettre de motivation.",
+                contact_email=f"recrutement.{n}@exemple.gouv.fr",
+                apply_by_email=n == 0,
+                attachments=(
+                    [
+                        Attachment(
+                            name="fiche-de-poste.pdf",
+                            content=base64.b64encode(ATTACHMENT_BYTES).decode(),
+                            content_type="application/pdf",
+                        )
+                    ]
+                    if n == 0
+                    else []
+                ),
+            )
+        )
+    offers.append(
+        Offer(
+            reference="2026-100666",
+            title=TRAP_TITLE,
+            nature="Stage",
+            department="75",
+            city="Paris",
+            level=6,
+            employer="[b]Employeur[/b]",
+            published=today - timedelta(days=20),
+            closing=today + timedelta(days=10),
+            description="[@click=app.quit]Ne rien faire[/] \x1b[31mrouge",
+        )
+    )
+    offers.append(
+        Offer(
+            reference="2026-100999",
+            title="Offre clôturée",
+            nature="Stage",
+            published=today - timedelta(days=60),
+            closing=today - timedelta(days=1),
+        )
+    )
+    return offers
+
+
+def _child_env(env: Mapping[str, str] | None) -> dict[str, str] | None:
+    return None if env is None else {**os.environ, **env}
+
+
+def run_cli(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    input: str | None = None,
+    timeout: float = CLI_TIMEOUT_S,
+) -> subprocess.CompletedProcess[str]:
+    """`python -m pass_tui *args` in the repository, text in and out.
+
+    `env` adds (or replaces) variables on top of this process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "pass_tui", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=timeout,
+        env=_child_env(env),
+    )
+
+
+def run_cli_bytes(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    input: bytes | None = None,
+    timeout: float = CLI_TIMEOUT_S,
+) -> subprocess.CompletedProcess[bytes]:
+    """run_cli() for output read as bytes (feeds, PDF)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pass_tui", *args],
+        cwd=REPO,
+        capture_output=True,
+        input=input,
+        timeout=timeout,
+        env=_child_env(env),
+    )
+
+
+def run_python(code: str, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -c code *args` in the repository (a fresh interpreter), text out."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_S,
+        check=check,
+    )

@@ -1,0 +1,104 @@
+"""The dialogs: e-mail an offer, confirm before printing, the feed of a search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from pass_tui.app import PassApp
+from pass_tui.data.config import Settings
+from pass_tui.data.services import Services
+from pass_tui.dialogs import ConfirmDialog, EmailDialog, FeedDialog
+from pass_tui.screens import OfferScreen, ResultsScreen
+from pass_tui.widgets import Notice
+from tests.factories import TODAY, offer
+
+from .helpers import SIZE, open_all_offers, open_offer, press, search_for, text_of
+
+# -- e-mail ----------------------------------------------------------------------------------
+
+
+async def test_email_an_offer_lands_in_outbox(make_app, services: Services) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "développeur")
+        await open_offer(pilot)
+        await press(pilot, "e")
+        assert isinstance(app.screen, EmailDialog)
+        await pilot.press(*"pas-une-adresse", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EmailDialog)
+        error = app.screen.query_one("#address-error", Static)
+        assert error.display and str(error.content).startswith("Erreur :")
+        app.screen.query_one("#address", Input).value = ""
+        await press(pilot, *"camille@exemple.fr", "enter")
+        assert isinstance(app.screen, OfferScreen)
+        notice = app.screen.query_one("#notice", Notice)
+        assert "camille@exemple.fr" in notice.text
+        assert app.focused is notice
+        files = list((services.paths.outbox / "new").iterdir())
+        assert len(files) == 1
+        message = files[0].read_bytes().decode("utf-8", "replace")
+        assert "camille@exemple.fr" in message
+        assert "2026-100100" in message
+
+
+async def test_cursor_on_first_button_of_dialog(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "2026-100101")
+        await open_offer(pilot)
+        await press(pilot, "e")
+        address = app.screen.query_one("#address")
+        assert app.cursor_position.y == address.content_region.y
+
+
+# -- confirm ---------------------------------------------------------------------------------
+
+
+async def test_print_to_configured_printer_asks_first(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fake `lp` on PATH that records its arguments.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "lp.log"
+    lp = bin_dir / "lp"
+    lp.write_text(f'#!/bin/sh\necho "$@" > {log}\necho "request id is pass-1"\n')
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    services = Services(data_dir, settings=Settings(printer="accueil"), today=lambda: TODAY)
+    services.catalogue.upsert([offer("2026-000001", 25, title="Stagiaire", nature="Stage")])
+    app = PassApp(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_all_offers(pilot)
+        await open_offer(pilot)
+        await press(pilot, "i")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.focused is not None and app.focused.id == "no"  # the safe choice
+        await press(pilot, "enter")  # Annuler
+        assert not log.exists()
+        await press(pilot, "i")
+        await press(pilot, "o")
+        assert "-d accueil" in log.read_text()
+        assert "accueil" in app.screen.query_one("#notice", Notice).text
+
+
+# -- feed ------------------------------------------------------------------------------------
+
+
+async def test_feed_action_shows_url_and_command(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "apprenti")
+        assert isinstance(app.screen, ResultsScreen)
+        await press(pilot, "f")
+        assert isinstance(app.screen, FeedDialog)
+        assert app.focused is not None and app.focused.id == "close"
+        assert text_of(app, "#rss-url") == "http://127.0.0.1:8080/flux/recherche?keywords=apprenti"
+        assert text_of(app, "#atom-url").endswith("/flux/recherche.atom?keywords=apprenti")
+        assert text_of(app, "#feed-cli") == "pass-tui search --keywords apprenti --format rss"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ResultsScreen)

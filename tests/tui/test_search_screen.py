@@ -1,0 +1,109 @@
+"""The search screen: focus on start, facet counts, criteria and refine, the cursor on the
+form, the selected state in characters."""
+
+from __future__ import annotations
+
+from textual.geometry import Offset
+
+from pass_tui.screens import ResultsScreen, SearchScreen
+from pass_tui.widgets import CriteriaList, ResultList
+
+from .helpers import SIZE, press, prompts, screen_text, settle, text_of
+
+
+async def test_start_focus_in_keywords_and_escape_stays(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.focused is not None and app.focused.id == "keywords"
+        await press(pilot, "escape", "escape")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.is_running
+
+
+async def test_facet_counts_shown_on_every_value(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        levels = app.screen.query_one("#levels", CriteriaList)
+        assert "Niveau 3 : CAP, BEP ou équivalent (2)" in prompts(levels)
+        natures = app.screen.query_one("#natures", CriteriaList)
+        assert "Apprentissage (6)" in prompts(natures)
+
+
+async def test_search_with_criteria_and_refine(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        # Tick "Niveau 3" with the keyboard: focus the levels list, move, toggle.
+        levels = search.query_one("#levels", CriteriaList)
+        levels.focus()
+        await pilot.pause()
+        assert levels.highlighted == 0  # the first value is highlighted as focus arrives
+        await press(pilot, "space")  # first value: Niveau 3
+        assert levels.selected == ["3"]
+        await press(pilot, "ctrl+r")
+        assert isinstance(app.screen, ResultsScreen)
+        assert text_of(app, "#count") == "Nombre de résultats : 2 offres"
+        assert "Niveau d'études : Niveau 3 : CAP, BEP ou équivalent" in text_of(app, "#criteria")
+
+        # Refine: the form again, pre-filled; add a region and search again.
+        await press(pilot, "r")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#levels", CriteriaList).selected == ["3"]
+        regions = app.screen.query_one("#regions", CriteriaList)
+        regions.select("52")  # Pays de la Loire
+        await settle(pilot)
+        departments = app.screen.query_one("#departments", CriteriaList)
+        assert departments.display
+        assert "44" in departments.values and "75" not in departments.values
+        await pilot.click("#run")
+        await settle(pilot)
+        assert text_of(app, "#count") == "Nombre de résultats : 1 offre"
+        results = app.screen.query_one(ResultList)
+        assert results.summary(0).title == "Apprenti(e) cuisinier en restauration collective"
+
+
+async def test_cursor_follows_focus_to_buttons(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keywords = app.screen.query_one("#keywords")
+        assert app.cursor_position.y == keywords.content_region.y
+        await press(pilot, "tab")
+        run = app.screen.query_one("#run")
+        assert app.focused is run
+        assert app.cursor_position == run.content_region.offset
+        await press(pilot, "tab")
+        assert app.cursor_position == app.screen.query_one("#all").content_region.offset
+
+
+async def test_cursor_on_criterion_heading_then_on_values(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "tab", "tab", "tab", "tab", "tab")
+        natures = app.screen.query_one("#natures", CriteriaList)
+        assert app.focused is natures
+        heading = app.screen.query_one("#natures-label")
+        assert app.cursor_position == heading.content_region.offset
+        assert natures.highlighted == 0
+        await press(pilot, "down")
+        assert natures.highlighted == 1
+        region = natures.content_region
+        assert app.cursor_position == Offset(region.x, region.y + 1)
+
+
+async def test_selected_state_in_characters(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        natures = app.screen.query_one("#natures", CriteriaList)
+        natures.select("Stage")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[x] Stage (5)" in text
+        assert "[ ] Apprentissage (6)" in text
