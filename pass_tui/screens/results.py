@@ -86,7 +86,7 @@ class ResultsScreen(PassScreen[None]):
     def show_result(self, result: SearchResult) -> None:
         """Display ``result`` and put the focus on its first offer."""
         self.result = result
-        self.query_one("#count", Static).update(count_line(result.count))
+        self.query_one("#count", Static).update(result.closed_notice() or count_line(result.count))
         results = self.query_one(ResultList)
         results.set_result(result)
         empty = result.count == 0

@@ -4,6 +4,7 @@ result, a list of 100,000 rows, the cursor on the highlighted row, nothing cut m
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from textual.geometry import Offset
 from textual.widgets import Input, Static
@@ -53,6 +54,15 @@ async def test_all_offers_and_closed_offer_hidden(make_app) -> None:
         results = app.screen.query_one(ResultList)
         titles = [results.summary(i).title for i in range(results.count)]
         assert "Offre clôturée" not in titles
+
+
+async def test_a_closed_offer_searched_by_reference_is_said_closed(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "2026-100999")
+        closing = (TODAY - timedelta(days=1)).strftime("%d/%m/%Y")
+        assert text_of(app, "#count") == f"L'offre 2026-100999 est clôturée depuis le {closing}."
+        assert app.screen.query_one("#empty", Static).display
 
 
 async def test_empty_result_says_so_and_offers_the_way_back(make_app) -> None:
