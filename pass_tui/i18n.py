@@ -293,4 +293,76 @@ ENGLISH: dict[str, str] = {
     ),
     "indisponible ici": "not available here",
     "ou": "or",
+    # errors (pass_tui.data.errors and the CLI's one-line messages)
+    "pass-tui : {error}": "pass-tui: {error}",
+    "pass-tui : interrompu": "pass-tui: interrupted",
+    "pass-tui : import refusé, rien importé : {error}": (
+        "pass-tui: import refused, nothing imported: {error}"
+    ),
+    "{where} : {problem}": "{where}: {problem}",
+    "ligne {line}": "line {line}",
+    "offre introuvable : {reference}": "offer not found: {reference}",
+    "--port doit être compris entre 0 et {max} (reçu : {port})": (
+        "--port must be between 0 and {max} (got {port})"
+    ),
+    "--host ne peut pas être vide": "--host cannot be empty",
+    "--limit doit être au moins 1": "--limit must be at least 1",
+    "impossible d'écouter sur {host}:{port} ({error})": "cannot listen on {host}:{port} ({error})",
+    # errors: the data directory and its files
+    "disque plein": "disk full",
+    "quota disque dépassé": "disk quota exceeded",
+    "système de fichiers en lecture seule": "read-only file system",
+    "permission refusée": "permission denied",
+    "introuvable": "not found",
+    "un élément du chemin n'est pas un dossier": "a part of the path is not a directory",
+    "c'est un dossier": "it is a directory",
+    "erreur d'entrée-sortie du disque": "disk input/output error",
+    "nom trop long": "name too long",
+    "trop de liens symboliques": "too many symbolic links",
+    "{path} : écriture impossible ({reason})": "{path}: cannot write ({reason})",
+    "{path} : lecture impossible ({reason})": "{path}: cannot read ({reason})",
+    "{path} : fichier de données illisible ou tronqué ({error})": (
+        "{path}: unreadable or truncated data file ({error})"
+    ),
+    "{path} : ce n'est pas une base TinyDB": "{path}: not a TinyDB database",
+    "{path} : occupé par un autre processus pass-tui (plus de {seconds} s)": (
+        "{path}: busy in another pass-tui process (for more than {seconds} s)"
+    ),
+    "{path} : offre illisible dans le catalogue ({error})": (
+        "{path}: unreadable offer in the catalogue ({error})"
+    ),
+    "le dossier de données (--data-dir) ne peut pas être vide": (
+        "the data directory (--data-dir) cannot be empty"
+    ),
+    "{path} : ce n'est pas un dossier": "{path}: not a directory",
+    "{path} : dossier de données illisible ({reason})": (
+        "{path}: unreadable data directory ({reason})"
+    ),
+    "impossible de créer le dossier de données {path} ({reason})": (
+        "cannot create the data directory {path} ({reason})"
+    ),
+    # errors: import sources
+    "fichier introuvable": "file not found",
+    "c'est un dossier, pas un fichier": "this is a directory, not a file",
+    "c'est un tube nommé (FIFO), pas un fichier": "this is a named pipe (FIFO), not a file",
+    "c'est un périphérique, pas un fichier": "this is a device, not a file",
+    "c'est une socket, pas un fichier": "this is a socket, not a file",
+    "ce n'est pas un fichier ordinaire": "this is not a regular file",
+    "lecture impossible ({reason})": "cannot read ({reason})",
+    "JSON trop imbriqué": "JSON nested too deeply",
+    "source trop volumineuse (plus de {size} Mo)": "source too large (over {size} MB)",
+    "{error} (après {attempts} tentatives)": "{error} (after {attempts} attempts)",
+    "le serveur a répondu {status} {reason}": "the server answered {status} {reason}",
+    "trop de redirections (plus de {count})": "too many redirects (more than {count})",
+    "contenu compressé illisible (Content-Encoding : {encoding})": (
+        "unreadable compressed content (Content-Encoding: {encoding})"
+    ),
+    "pas de réponse du serveur en {seconds} s": "no answer from the server within {seconds} s",
+    "serveur injoignable ({error})": "server unreachable ({error})",
+    "adresse invalide ({error})": "invalid address ({error})",
+    "échec de la requête HTTP ({error})": "HTTP request failed ({error})",
+    "téléchargement trop long (plus de {seconds} s au total)": (
+        "download too long (over {seconds} s in all)"
+    ),
+    "{error} ; abandon après {seconds} s au total": "{error}; gave up after {seconds} s in all",
 }

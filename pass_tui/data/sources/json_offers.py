@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, first_error
+from pass_tui.i18n import _
 
 __all__ = ["parse_json_offers"]
 
@@ -20,6 +21,8 @@ def parse_json_offers(data: bytes | str, *, source: str = "") -> list[Offer]:
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise ImportFailed(f"JSON mal formé ({exc})", line=line, source=source) from None
+    except RecursionError:  # [[[[…]]]] nested deeper than Python's parser can follow
+        raise ImportFailed(_("JSON trop imbriqué"), source=source) from None
     items = doc.get("offers") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ImportFailed(
