@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pass_tui.cli import catalogue, feeds, imports, offer, search, tui
 from pass_tui.cli.parser import (
+    EXIT_BAD_INPUT,
     EXIT_OK,
     Parser,
     choose_language,
@@ -22,6 +23,7 @@ from pass_tui.i18n import LANGUAGES, _, set_language
 
 __all__ = ["build_parser", "main"]
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 COMMANDS = {module.NAME: module for module in (search, offer, imports, catalogue, feeds)}
 
 
@@ -51,19 +53,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    A command that does not succeed leaves the disk as it found it: what its first start
+    created (the data dir, the demo catalogue) is removed again, see
+    :meth:`~pass_tui.data.services.Services.undo_first_start`.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(choose_language(argv))
     speak_argparse_language()
     args = build_parser().parse_args(argv)
+    status = EXIT_BAD_INPUT  # until the command returns
     try:
-        if args.command is None:
-            return tui.run(args)
-        return COMMANDS[args.command].run(args)
+        command = tui if args.command is None else COMMANDS[args.command]
+        status = command.run(args)
     except PassError as exc:
         print(_("pass-tui : {error}", error=exc), file=sys.stderr)
-        return exc.exit_code
+        status = exc.exit_code
     except BrokenPipeError:
         # `pass-tui search | head`: the reader left; exit quietly like other Unix tools.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        status = EXIT_OK
+    except KeyboardInterrupt:
+        print(_("pass-tui : interrompu"), file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    finally:
+        services = getattr(args, "services", None)
+        if status != EXIT_OK and services is not None:
+            services.undo_first_start()
+    return status

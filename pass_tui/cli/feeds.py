@@ -8,6 +8,7 @@ from pass_tui.cli.parser import EXIT_OK, Parser, UsageError, open_services
 from pass_tui.i18n import _
 
 NAME = "feeds"
+MAX_PORT = 65535
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,9 +28,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from pass_tui.data.publishing.feed_server import serve
 
+    # Checked before the data dir is opened: a bad value creates nothing.
+    if not 0 <= args.port <= MAX_PORT:
+        raise UsageError(
+            _(
+                "--port doit être compris entre 0 et {max} (reçu : {port})",
+                max=str(MAX_PORT),
+                port=str(args.port),
+            )
+        )
+    if not args.host.strip():
+        raise UsageError(_("--host ne peut pas être vide"))
     if args.limit < 1:
         raise UsageError(_("--limit doit être au moins 1"))
     services = open_services(args)
+    len(services.catalogue)  # an unreadable catalogue is named now, not on every request
     try:
         serve(services, args.host, args.port, limit=args.limit, base_url=args.base_url)
     except OSError as exc:

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from pass_tui.data.errors import ImportFailed
+    from pass_tui.data.errors import PassError
     from pass_tui.data.sources.imports import Importer
 
     if bool(args.source) == bool(args.all):
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         bar = ProgressBar(source) if sys.stderr.isatty() else None
         try:
             report = importer.run(source, fmt, progress=bar)
-        except ImportFailed as exc:
+        except PassError as exc:  # reported, and --all goes on with the next source
             failed += 1
             print(_("pass-tui : import refusé, rien importé : {error}", error=exc), file=sys.stderr)
             continue

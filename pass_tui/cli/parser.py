@@ -108,7 +108,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def open_services(args: argparse.Namespace, *, seed_demo: bool = True) -> Services:
-    """The data layer for ``--data-dir`` (or its default).
+    """The data layer for ``--data-dir`` (or its default), remembered on ``args`` as
+    ``args.services`` so that :func:`pass_tui.cli.main` can undo a first start (the data
+    dir, the demo catalogue) when the command fails.
 
     Args:
         args: The parsed command line.
@@ -116,4 +118,6 @@ def open_services(args: argparse.Namespace, *, seed_demo: bool = True) -> Servic
     """
     from pass_tui.data.services import Services
 
-    return Services.open(getattr(args, "data_dir", None), seed_demo=seed_demo)
+    services = Services.open(getattr(args, "data_dir", None), seed_demo=seed_demo)
+    args.services = services
+    return services

@@ -15,18 +15,21 @@ written, an index is built and saved next to it (``.catalogue.index``, marshal f
   from the catalogue file with one seek, at the byte offset recorded at write time.
 
 A process notices another one's write by the catalogue file's identity (inode, size,
-mtime) and reloads the index; a missing or stale index is rebuilt from the file.
+mtime) and reloads the index; a missing or stale index is rebuilt from the file, and kept
+in memory when it can't be saved (read-only data dir, full disk): reads never need to write.
 """
 
 from __future__ import annotations
 
 import bisect
+import io
 import threading
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, BinaryIO
 
 from pass_tui.data.catalogue.index import (
     FACETS,
@@ -42,7 +45,17 @@ from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
 from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.refdata import refdata
-from pass_tui.data.store import Database, file_signature
+from pass_tui.data.store import (
+    LOCK_TIMEOUT,
+    Database,
+    StoreError,
+    fd_signature,
+    file_signature,
+    parse_tinydb,
+    read_failed,
+    remove_stale_temps,
+    serialise,
+)
 from pass_tui.data.text import STOP_WORDS, tokens
 from pass_tui.i18n import _
 
@@ -153,6 +166,12 @@ class Catalogue:
         self._lock = threading.Lock()
 
     # -- index lifecycle --------------------------------------------------------------------
+    # Reads never need to write: the saved index is used when it describes the catalogue
+    # file as it is now; otherwise the index is rebuilt from the file and saved for the
+    # other processes when the data dir can be written and no writer holds the lock right
+    # now, else kept in memory (read-only data dir, full disk). A failed index write after
+    # a committed catalogue write leaves an index with the old signature: the next read
+    # sees the mismatch and rebuilds.
     def _current(self) -> Index:
         """The index matching the catalogue file as it is now (reloaded after any write)."""
         sig = file_signature(self.paths.catalogue)
@@ -163,33 +182,105 @@ class Catalogue:
             if sig is None:
                 index = Index(build_raw({}, {}, (0, 0, 0)), self.paths.catalogue)
             else:
-                index = self._load_saved(sig) or self._rebuild()
+                index = self._load()
             # The previous index is not closed here: another thread may still be reading
             # offers through it; its file handle closes when the last reference goes.
             self._index = index
             return index
 
-    def _load_saved(self, sig: tuple[int, int, int]) -> Index | None:
-        raw = load_raw(self.paths.catalogue_index, sig)
-        return None if raw is None else Index(raw, self.paths.catalogue)
+    def _load(self) -> Index:
+        """The index of the catalogue file, read through one open file so the index, its
+        signature and the offers it reads all come from the same version of the file."""
+        try:
+            fh = open(self.paths.catalogue, "rb")  # noqa: SIM115 - handed to the Index
+        except FileNotFoundError:
+            return Index(build_raw({}, {}, (0, 0, 0)), self.paths.catalogue)
+        except OSError as exc:
+            raise read_failed(self.paths.catalogue, exc) from None
+        try:
+            sig = fd_signature(fh.fileno())
+            saved = self._load_saved(sig)
+            if saved is not None:
+                return Index(saved, self.paths.catalogue, fh)
+            raw, fh = self._rebuild(fh, sig)
+            return Index(raw, self.paths.catalogue, fh)
+        except BaseException:
+            fh.close()
+            raise
 
-    def _rebuild(self) -> Index:
-        """Re-read the catalogue file and rebuild its index (rewriting the file if it was
-        not written in our one-document-per-line layout)."""
-        with self.db.lock:
-            sig = file_signature(self.paths.catalogue)
-            assert sig is not None
-            docs, offsets = scan_lines(self.paths.catalogue)
-            if docs is None:
-                data = self.db.storage.read() or {}
-                self.db.storage.write(data)
-                docs = data.get(TABLE, {})
-                offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
-                sig = file_signature(self.paths.catalogue)
-                assert sig is not None
+    def _load_saved(self, sig: tuple[int, int, int]) -> dict[str, Any] | None:
+        return load_raw(self.paths.catalogue_index, sig)
+
+    def _rebuild(self, fh: BinaryIO, sig: tuple[int, int, int]) -> tuple[dict[str, Any], BinaryIO]:
+        """Rebuild the index from the catalogue file open as ``fh``; returns it and the file
+        to read offers from. A file not in our one-document-per-line layout is rewritten
+        in it when possible, else served from its normalised content in memory.
+
+        Raises:
+            StoreError: The file is unreadable, truncated or corrupt (left as it is).
+        """
+        path = self.paths.catalogue
+        try:
+            content = fh.read()
+        except OSError as exc:
+            raise read_failed(path, exc) from None
+        in_memory = False
+        docs, offsets = scan_lines(content)
+        if docs is None:
+            data = parse_tinydb(content, path)
+            payload, all_offsets = serialise(data)
+            docs = data.get(TABLE, {})
+            offsets = all_offsets.get(TABLE, {})
+            fh.close()
+            rewritten = self._rewrite(data, sig)
+            if rewritten is None:
+                # The offsets describe ``payload``, not the file: this index is never saved.
+                fh, in_memory = io.BytesIO(payload), True
+            else:
+                fh, sig = rewritten
+        try:
             raw = build_raw(docs, offsets, sig)
-            save_index(self.paths.catalogue_index, raw)
-        return Index(raw, self.paths.catalogue)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            fh.close()
+            raise StoreError(
+                _("{path} : offre illisible dans le catalogue ({error})", path=str(path), error=exc)
+            ) from None
+        if not in_memory:
+            self._save_if_possible(raw, sig)
+        return raw, fh
+
+    def _rewrite(
+        self, data: dict[str, Any], sig: tuple[int, int, int]
+    ) -> tuple[BinaryIO, tuple[int, int, int]] | None:
+        """Rewrite the catalogue in our layout if it still is the version ``sig`` and the
+        lock is free now; the new file, open, and its signature (None: not rewritten)."""
+        try:
+            with self._locked(timeout=0):
+                if file_signature(self.paths.catalogue) != sig:
+                    return None
+                self.db.storage.write(data)
+                fh = open(self.paths.catalogue, "rb")  # noqa: SIM115 - handed to the Index
+                return fh, fd_signature(fh.fileno())
+        except (StoreError, OSError):
+            return None
+
+    def _save_if_possible(self, raw: dict[str, Any], sig: tuple[int, int, int]) -> None:
+        """Save a rebuilt index for the other processes; skipped when the data dir can't
+        be written (read-only, full) or another process is writing right now (it saves
+        its own)."""
+        try:
+            with self._locked(timeout=0):
+                if file_signature(self.paths.catalogue) == sig:
+                    save_index(self.paths.catalogue_index, raw)
+        except StoreError:
+            pass
+
+    @contextmanager
+    def _locked(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """The catalogue's write lock (StoreError when it can't be taken)."""
+        with self.db.locked(timeout):
+            remove_stale_temps(self.paths.catalogue_index)
+            yield
 
     def close(self) -> None:
         with self._lock:
@@ -266,7 +357,7 @@ class Catalogue:
             incoming[offer.reference] = offer.model_dump(mode="json")
         # The lock spans the write and the indexing, so the saved index always describes
         # the file this process wrote, never one another writer replaced it with.
-        with self.db.lock:
+        with self._locked():
             with self.db.storage.batch():
                 data = self.db.storage.read() or {}
                 table: dict[str, dict] = data.setdefault(TABLE, {})
@@ -306,7 +397,7 @@ class Catalogue:
         wanted = set(references)
         if not wanted:
             return 0
-        with self.db.lock:
+        with self._locked():
             with self.db.storage.batch():
                 data = self.db.storage.read() or {}
                 table: dict[str, dict] = data.setdefault(TABLE, {})
@@ -324,10 +415,20 @@ class Catalogue:
         return len(doomed)
 
     def _index_written(self, docs: dict[str, dict]) -> None:
-        """Index the documents just written, from memory: no re-read of the file."""
+        """Index the documents just written, from memory: no re-read of the file. Called
+        under the lock. The catalogue is committed already: when the index can't be saved
+        (disk full), this process keeps it in memory and the others rebuild theirs."""
         offsets = (self.db.storage.last_offsets or {}).get(TABLE, {})
-        sig = file_signature(self.paths.catalogue) or (0, 0, 0)
-        save_index(self.paths.catalogue_index, build_raw(docs, offsets, sig))
+        try:
+            fh = open(self.paths.catalogue, "rb")  # noqa: SIM115 - handed to the Index
+        except OSError:
+            return  # the next read rebuilds (and names the problem)
+        sig = fd_signature(fh.fileno())
+        raw = build_raw(docs, offsets, sig)
+        with suppress(StoreError):
+            save_index(self.paths.catalogue_index, raw)
+        with self._lock:
+            self._index = Index(raw, self.paths.catalogue, fh)
 
 
 # -- search helpers ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pass_tui.data.criteria import CRITERIA
 from pass_tui.data.models import Offer, format_location
@@ -65,7 +65,10 @@ class OfferSummary:
 class Index:
     """The loaded index of one version of the catalogue file."""
 
-    def __init__(self, raw: dict[str, Any], path: Path) -> None:
+    def __init__(self, raw: dict[str, Any], path: Path, fh: BinaryIO | None = None) -> None:
+        """The index ``raw`` of the catalogue file at ``path``; offers are read through
+        ``fh`` when given (the very file the index was built from, or its content in
+        memory), else through ``path`` opened now."""
         self.signature: tuple[int, int, int] = tuple(raw["signature"])  # type: ignore[assignment]
         self.n: int = raw["n"]
         self.refs: list[str] = raw["refs"]
@@ -102,7 +105,9 @@ class Index:
             if first != i:
                 self._same_folded_ref.setdefault(key, [first]).append(i)
         self.all = (1 << self.n) - 1
-        self._fh = open(path, "rb") if self.n else None  # noqa: SIM115 - kept for the index's life
+        if fh is None and self.n:
+            fh = open(path, "rb")  # noqa: SIM115 - kept for the index's life
+        self._fh = fh
         self._io = threading.Lock()
         self._open: tuple[int, int] | None = None  # (day ordinal, mask)
         self._word_cache: dict[str, int] = {}
@@ -212,37 +217,54 @@ _NONZERO = re.compile(rb"[^\x00]")
 
 
 # -- building the index -----------------------------------------------------------------------
-def scan_lines(path: Path) -> tuple[dict[str, dict] | None, dict[str, tuple[int, int]]]:
-    """Documents and their offsets from a file in our one-document-per-line layout, or
-    (None, {}) when the file has another layout."""
-    docs: dict[str, dict] = {}
-    offsets: dict[str, tuple[int, int]] = {}
-    with open(path, "rb") as fh:
-        data = fh.read()
+def scan_lines(data: bytes) -> tuple[dict[str, dict] | None, dict[str, tuple[int, int]]]:
+    """Documents and their offsets from a catalogue file's content in our
+    one-document-per-line layout, or (None, {}) when it has another layout or is
+    truncated or corrupt (the caller then parses it whole, which names the problem)."""
     if not data.strip():
         return {}, {}
+    try:
+        return _scan_lines(data)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None, {}
+
+
+def _scan_lines(data: bytes) -> tuple[dict[str, dict] | None, dict[str, tuple[int, int]]]:
+    docs: dict[str, dict] = {}
+    offsets: dict[str, tuple[int, int]] = {}
     lines = data.split(b"\n")
     if lines[0] != b"{":
         return None, {}
     pos = len(lines[0]) + 1
     table: str | None = None
+    closed = False  # the file's last "}" was seen: only blank lines may follow
     for line in lines[1:]:
         length = len(line) + 1
         stripped = line.rstrip(b",")
-        if stripped.endswith(b": {") and stripped.startswith(b'"') and table is None:
+        if closed:
+            if line.strip():
+                return None, {}
+        elif stripped.endswith(b": {") and stripped.startswith(b'"') and table is None:
             table = json.loads(stripped[:-3])
-        elif stripped in (b"}", b"},"):
+        elif stripped == b"}":
+            if table is None:
+                closed = True
             table = None
         elif table is not None and stripped.startswith(b'"'):
             key_end = stripped.index(b'": ') + 1
             if table == TABLE:
                 key = json.loads(stripped[:key_end])
                 body = stripped[key_end + 2 :]
-                docs[key] = json.loads(body)
+                doc = json.loads(body)
+                if not isinstance(doc, dict):
+                    return None, {}
+                docs[key] = doc
                 offsets[key] = (pos + key_end + 2, len(body))
-        elif stripped not in (b"", b"}"):
+        elif stripped:
             return None, {}
         pos += length
+    if not closed:  # truncated
+        return None, {}
     return docs, offsets
 
 
@@ -328,6 +350,7 @@ def build_raw(
 
 
 def save_index(path: Path, raw: dict[str, Any]) -> None:
+    """Write the index beside the catalogue (StoreError when the data dir can't be written)."""
     atomic_write(path, marshal.dumps(raw), mode=0o644)
 
 

@@ -12,16 +12,25 @@ kept in ``imports.json`` and a 304 imports nothing.
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from pass_tui.data.catalogue import Catalogue, UpsertReport
-from pass_tui.data.errors import ImportFailed
+from pass_tui.data.errors import ImportFailed, StoreError
 from pass_tui.data.models import Offer, SourceChecks
 from pass_tui.data.paths import DataPaths
-from pass_tui.data.sources.fetch import Fetcher, Progress
-from pass_tui.data.store import Database
+from pass_tui.data.sources.fetch import (
+    Fetcher,
+    Progress,
+    too_big,
+    valid_etag,
+    valid_last_modified,
+)
+from pass_tui.data.store import Database, os_reason
 from pass_tui.i18n import _
 
 __all__ = [
@@ -30,6 +39,7 @@ __all__ = [
     "Importer",
     "detect_format",
     "parse_offers",
+    "read_local_source",
 ]
 
 FORMATS = ("auto", "pass-rss", "pep-csv", "json")
@@ -157,10 +167,7 @@ class Importer:
             content, content_type = fetched.content, fetched.content_type
             validators = {"etag": fetched.etag or "", "last_modified": fetched.last_modified or ""}
         else:
-            path = Path(source)
-            if not path.is_file():
-                raise ImportFailed("fichier introuvable", source=source)
-            content, content_type = path.read_bytes(), ""
+            content, content_type = read_local_source(source, self.fetcher.max_bytes), ""
         report.fmt = detect_format(content, source, content_type) if fmt == "auto" else fmt
         checks = SourceChecks(self.catalogue.today())
         offers = parse_offers(content, report.fmt, source=source, checks=checks)
@@ -169,18 +176,89 @@ class Importer:
         report.dropped_links = len(checks.dropped_links)
         report.changes = self.catalogue.upsert(offers)
         if is_url:
-            self._remember(source, validators)
+            # The offers are committed. The validators only save the next download: when
+            # they can't be kept (disk full), the next import fetches the whole source.
+            with suppress(StoreError):
+                self._remember(source, validators)
         return report
 
     def _validators(self, url: str) -> dict[str, str]:
+        """The validators kept from ``url``'s last import; values that could not be sent
+        in a header (a server once sent a non-ASCII ETag) are ignored."""
         for doc in self.state.table("sources").all():
             if doc.get("url") == url:
-                return dict(doc)
+                return _usable(doc)
         return {}
 
     def _remember(self, url: str, validators: dict[str, str]) -> None:
         from tinydb import Query
 
-        record = {"url": url, **validators, "imported_at": datetime.now(UTC).isoformat()}
+        record = {"url": url, **_usable(validators), "imported_at": datetime.now(UTC).isoformat()}
         with self.state.transaction() as tx:
             tx.table("sources").upsert(record, Query().url == url)
+
+
+def _usable(validators: Mapping[str, object]) -> dict[str, str]:
+    """The ETag and Last-Modified of ``validators`` that are valid HTTP header values."""
+    etag, last_modified = validators.get("etag"), validators.get("last_modified")
+    return {
+        "etag": etag if isinstance(etag, str) and valid_etag(etag) else "",
+        "last_modified": (
+            last_modified
+            if isinstance(last_modified, str) and valid_last_modified(last_modified)
+            else ""
+        ),
+    }
+
+
+def read_local_source(source: str, max_bytes: int) -> bytes:
+    """The content of a local file, at most ``max_bytes`` (the cap of URL imports).
+
+    A directory, a named pipe, a device or a socket is named as such and never opened
+    (a FIFO would block the import forever; a device may have side effects); the file is
+    opened non-blocking anyway, and checked again once open, in case it was swapped.
+
+    Raises:
+        ImportFailed: The path is missing, not a regular file, unreadable or too big.
+    """
+    try:
+        st = os.stat(source)
+    except (FileNotFoundError, NotADirectoryError):
+        raise ImportFailed(_("fichier introuvable"), source=source) from None
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+    _require_regular(st.st_mode, source)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(source, flags)
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            _require_regular(os.fstat(fh.fileno()).st_mode, source)
+            content = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+    if len(content) > max_bytes:
+        raise too_big(max_bytes, source)
+    return content
+
+
+def _require_regular(mode: int, source: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        problem = _("c'est un dossier, pas un fichier")
+    elif stat.S_ISFIFO(mode):
+        problem = _("c'est un tube nommé (FIFO), pas un fichier")
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        problem = _("c'est un périphérique, pas un fichier")
+    elif stat.S_ISSOCK(mode):
+        problem = _("c'est une socket, pas un fichier")
+    else:
+        problem = _("ce n'est pas un fichier ordinaire")
+    raise ImportFailed(problem, source=source)
+
+
+def _unreadable(source: str, exc: OSError) -> ImportFailed:
+    return ImportFailed(_("lecture impossible ({reason})", reason=os_reason(exc)), source=source)

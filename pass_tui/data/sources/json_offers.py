@@ -24,6 +24,8 @@ def parse_json_offers(
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise ImportFailed(f"JSON mal formé ({exc})", line=line, source=source) from None
+    except RecursionError:  # [[[[…]]]] nested deeper than Python's parser can follow
+        raise ImportFailed(_("JSON trop imbriqué"), source=source) from None
     items = doc.get("offers") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ImportFailed(
