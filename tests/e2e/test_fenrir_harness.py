@@ -4,7 +4,6 @@ unnoticed."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from datetime import date
@@ -15,9 +14,7 @@ from fenrir import Reader, assert_no_glyphs, glyphs_in, meaningful
 
 from pass_tui.data.config import Settings
 from pass_tui.data.services import Services
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tui.conftest import make_offers
+from tests.factories import make_offers
 
 pytestmark = pytest.mark.e2e
 
