@@ -6,10 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassModal, button
+from pass_tui.widgets.notice import Notice
+from pass_tui.widgets.text_field import LabelledField, TextField
 
 __all__ = ["EmailDialog"]
 
@@ -28,21 +30,19 @@ class EmailDialog(PassModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question", markup=False)
-            yield Label(_("Adresse e-mail du destinataire :"), classes="field-label")
-            yield Input(id="address")
             yield Static(
                 _("Par exemple : {example}", example=_("nom@exemple.fr")),
                 classes="hint",
                 markup=False,
             )
-            yield Static("", id="address-error", classes="error", markup=False)
+            yield Notice(id="address-error")
+            yield LabelledField(_("Adresse e-mail du destinataire :"), TextField(id="address"))
             with Vertical(classes="buttons"):
                 yield button(_("Envoyer"), "send", primary=True)
                 yield button(_("Annuler"), "cancel")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#address-error").display = False
         self.query_one("#address", Input).focus()
 
     @on(Input.Submitted, "#address")
@@ -54,13 +54,12 @@ class EmailDialog(PassModal[str | None]):
         if is_valid_email(address):
             self.dismiss(address)
             return
-        error = self.query_one("#address-error", Static)
-        error.update(
+        self.query_one("#address-error", Notice).announce(
             _("Erreur : indiquez une adresse e-mail valide, par exemple nom@exemple.fr.")
             if address
-            else _("Erreur : l'adresse e-mail est obligatoire.")
+            else _("Erreur : l'adresse e-mail est obligatoire."),
+            error=True,
         )
-        error.display = True
         self.query_one("#address", Input).focus()
 
     @on(Button.Pressed, "#cancel")

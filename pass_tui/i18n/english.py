@@ -528,4 +528,39 @@ ENGLISH: dict[str, str] = {
     "échec de la requête HTTP ({error})": "HTTP request failed ({error})",
     "téléchargement trop long (plus de {seconds} s au total)": "download too long (over {seconds} s in all)",
     "{error} ; abandon après {seconds} s au total": "{error}; gave up after {seconds} s in all",
+    # months (dates in words) and result rows
+    "janvier": "January",
+    "février": "February",
+    "mars": "March",
+    "avril": "April",
+    "mai": "May",
+    "juin": "June",
+    "juillet": "July",
+    "août": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
+    "Titulaire ou contractuel": "Civil servant or contract",
+    "Contractuel": "Contract",
+    "référence {reference}": "reference {reference}",
+    "date limite le {date}": "apply by {date}",
+    "jusqu'au {date}": "until {date}",
+    "Offre {n} sur {count}": "Offer {n} of {count}",
+    "Offre {n} sur {count} : {summary}.": "Offer {n} of {count}: {summary}.",
+    " : coché": ": ticked",
+    " : non coché": ": not ticked",
+    "Offre envoyée à l'imprimante {printer}. Copie : {name}, dans le dossier {directory}.": (
+        "Offer sent to the printer {printer}. Copy: {name}, in the folder {directory}."
+    ),
+    "Offre enregistrée pour impression : {pdf} et {text}, dans le dossier {directory}.": (
+        "Offer saved for printing: {pdf} and {text}, in the folder {directory}."
+    ),
+    "Offre déposée dans la boîte d'envoi pour {address}, dans le dossier {directory}.": (
+        "Offer for {address} left in the outbox, in the folder {directory}."
+    ),
+    "Pièce jointe enregistrée : {name}, dans le dossier {directory}.": (
+        "Attachment saved: {name}, in the folder {directory}."
+    ),
+    "Mots clés ou numéro d'offre :": "Keywords or offer number:",
 }

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -137,9 +139,19 @@ class PassScreenMixin:
             self.app.notify(text, severity="error")  # type: ignore[attr-defined]
 
 
+# Textual repaints the whole screen when the focus moves (Screen.focused repaints). A screen
+# reader reads a frame as the app writes it, and a large frame may arrive in two pieces, so
+# the whole-screen repaint on every Tab made Fenrir read a stale line before the focused
+# one. The widgets that gain and lose focus repaint themselves (their styles change).
+
+
 class PassScreen(PassScreenMixin, Screen[ResultType], Generic[ResultType]):
     """Base class of the full screens."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
 class PassModal(PassScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
     """Base class of dialogs."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Button, Static
@@ -15,6 +14,7 @@ from pass_tui.keys import key_label
 from pass_tui.screens.base import PassModal, button, title_bar
 from pass_tui.widgets.criteria_list import CriteriaList
 from pass_tui.widgets.footer import PassFooter
+from pass_tui.widgets.reader import ReaderScroll
 from pass_tui.widgets.result_list import ResultList
 
 __all__ = ["HelpScreen", "help_lines"]
@@ -100,7 +100,7 @@ class HelpScreen(PassModal[None]):
     def compose(self) -> ComposeResult:
         yield title_bar(_("Aide : les touches de cet écran"))
         yield button(_("Fermer l'aide"), "close", primary=True)
-        with VerticalScroll(id="help-body"):
+        with ReaderScroll(id="help-body"):
             yield Static("\n".join(self.lines), id="help-text", markup=False)
         yield PassFooter()
 

@@ -21,13 +21,14 @@ from pass_tui.screens.base import PassScreen, button, error_text, task
 from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.offer_view import OfferView
+from pass_tui.widgets.reader import ReaderScroll
 
 __all__ = ["OfferScreen", "position_text"]
 
 
 def position_text(index: int, count: int) -> str:
-    """ "Offre 2 / 11", with "(première offre)" / "(dernière offre)" at either end."""
-    text = _("Offre {n} / {count}", n=index + 1, count=count)
+    """ "Offre 2 sur 11", with "(première offre)" / "(dernière offre)" at either end."""
+    text = _("Offre {n} sur {count}", n=index + 1, count=count)
     if count > 1 and index == 0:
         text += " " + _("(première offre)")
     elif count > 1 and index == count - 1:
@@ -78,7 +79,7 @@ class OfferScreen(PassScreen[int]):
             yield button(_("Envoyer par e-mail"), "email")
             yield button(_("Aide"), "help")
         yield Notice(id="notice")
-        with VerticalScroll(id="offer-body"):
+        with ReaderScroll(id="offer-body"):
             yield OfferView(id="offer")
             with Vertical(id="how-to-apply"):
                 yield Static(_("Comment postuler"), classes="section-title", markup=False)
@@ -153,9 +154,7 @@ class OfferScreen(PassScreen[int]):
         if self.index < self.result.count - 1:
             self.index += 1
         else:
-            self.query_one("#notice", Notice).announce(
-                _("Vous êtes sur la dernière offre."), focus=False
-            )
+            self.query_one("#notice", Notice).announce(_("Vous êtes sur la dernière offre."))
 
     @on(Button.Pressed, "#previous")
     def action_previous(self) -> None:
@@ -163,9 +162,7 @@ class OfferScreen(PassScreen[int]):
         if self.index > 0:
             self.index -= 1
         else:
-            self.query_one("#notice", Notice).announce(
-                _("Vous êtes sur la première offre."), focus=False
-            )
+            self.query_one("#notice", Notice).announce(_("Vous êtes sur la première offre."))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
@@ -217,17 +214,21 @@ class OfferScreen(PassScreen[int]):
         if done.printer:
             notice.announce(
                 _(
-                    "Offre envoyée à l'imprimante {printer}. Copie : {path}",
+                    "Offre envoyée à l'imprimante {printer}. Copie : {name}, dans le dossier "
+                    "{directory}.",
                     printer=done.printer,
-                    path=done.pdf,
+                    name=done.pdf.name,
+                    directory=done.pdf.parent,
                 )
             )
         else:
             notice.announce(
                 _(
-                    "Offre enregistrée pour impression. Fichiers : {text} et {pdf}",
-                    text=done.text,
-                    pdf=done.pdf,
+                    "Offre enregistrée pour impression : {pdf} et {text}, dans le dossier "
+                    "{directory}.",
+                    pdf=done.pdf.name,
+                    text=done.text.name,
+                    directory=done.pdf.parent,
                 )
             )
 
@@ -249,7 +250,7 @@ class OfferScreen(PassScreen[int]):
     @task(exclusive=True, group="email")
     async def _send(self, offer: Offer, address: str) -> None:
         notice = self.query_one("#notice", Notice)
-        notice.announce(_("Envoi en cours…"), focus=False)
+        notice.announce(_("Envoi en cours…"))
         sent = await asyncio.to_thread(self.pass_app.services.sharing.email, offer, address)
         if sent.status == "sent":
             notice.announce(_("Offre envoyée par e-mail à {address}.", address=address))
@@ -265,9 +266,10 @@ class OfferScreen(PassScreen[int]):
         else:
             notice.announce(
                 _(
-                    "Offre déposée dans la boîte d'envoi pour {address}. Fichier : {path}",
+                    "Offre déposée dans la boîte d'envoi pour {address}, dans le dossier "
+                    "{directory}.",
                     address=address,
-                    path=sent.path,
+                    directory=sent.path.parent if sent.path else "",
                 )
             )
 
@@ -289,4 +291,10 @@ class OfferScreen(PassScreen[int]):
                 _("Pièce jointe non enregistrée. {error}", error=error_text(exc)), error=True
             )
             return
-        notice.announce(_("Pièce jointe enregistrée. Fichier : {path}", path=path))
+        notice.announce(
+            _(
+                "Pièce jointe enregistrée : {name}, dans le dossier {directory}.",
+                name=path.name,
+                directory=path.parent,
+            )
+        )

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.criteria import SearchCriteria
-from pass_tui.data.publishing.render import count_line
+from pass_tui.data.publishing.render import count_line, summary_sentence
 from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.footer import PassFooter
@@ -44,10 +45,15 @@ class ResultsScreen(PassScreen[None]):
         Binding("escape", "refine", show=False, id="results.back"),
     ]
 
+    CURRENT_DELAY_S = 0.06
+    """How long after the highlight moves the line describing it changes: a screen
+    reader reads the new title (where the cursor lands) first, then this line."""
+
     def __init__(self, criteria: SearchCriteria) -> None:
         super().__init__(id="results-screen")
         self.criteria = criteria
         self.result: SearchResult | None = None
+        self._current_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title(_("Résultats de la recherche"))
@@ -67,7 +73,8 @@ class ResultsScreen(PassScreen[None]):
             id="empty",
             markup=False,
         )
-        yield ResultList(id="results")
+        yield ResultList(id="results", one_line=self.pass_app.screen_reader)
+        yield Static("", id="current", markup=False)
         yield PassFooter()
 
     def on_mount(self) -> None:
@@ -92,10 +99,32 @@ class ResultsScreen(PassScreen[None]):
         empty = result.count == 0
         self.query_one("#empty").display = empty
         results.display = not empty
+        self.query_one("#current").display = not empty
         if empty:
             self.query_one("#refine").focus()
         else:
             results.focus()
+
+    # -- the highlighted offer in words -------------------------------------------------------
+    @on(ResultList.Highlighted)
+    def _highlighted(self, event: ResultList.Highlighted) -> None:
+        if self._current_timer is not None:
+            self._current_timer.stop()
+        self._current_timer = self.set_timer(
+            self.CURRENT_DELAY_S, lambda: self._describe(event.index)
+        )
+
+    def _describe(self, index: int) -> None:
+        results = self.query_one(ResultList)
+        if not results.count or index != results.highlighted:
+            return
+        text = _(
+            "Offre {n} sur {count} : {summary}.",
+            n=index + 1,
+            count=results.count,
+            summary=summary_sentence(results.summary(index)),
+        )
+        self.query_one("#current", Static).update(text)
 
     # -- opening offers -----------------------------------------------------------------------
     @on(ResultList.Selected)

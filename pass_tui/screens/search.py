@@ -7,7 +7,7 @@ import asyncio
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from pass_tui.data.catalogue import SearchResult
@@ -17,6 +17,8 @@ from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.criteria_list import CriteriaList
 from pass_tui.widgets.footer import PassFooter
+from pass_tui.widgets.reader import ReaderScroll
+from pass_tui.widgets.text_field import LabelledField, TextField
 
 __all__ = ["SearchScreen", "matching_text"]
 
@@ -62,15 +64,17 @@ class SearchScreen(PassScreen[None]):
     def compose(self) -> ComposeResult:
         yield from self.compose_title(_("Rechercher une offre"))
         with Vertical(id="search-top"):
-            yield Label(_("Mots clés ou numéro d'offre"), classes="field-label")
-            yield Input(id="keywords", select_on_focus=False)
+            yield LabelledField(
+                _("Mots clés ou numéro d'offre :"),
+                TextField(id="keywords", select_on_focus=False),
+            )
             with Vertical(classes="buttons"):
                 yield button(_("Lancer ma recherche"), "run", primary=True)
                 yield button(_("Voir toutes les offres"), "all")
                 yield button(_("Effacer les critères"), "clear")
                 yield button(_("Aide"), "help")
             yield Static(_("Chargement des critères…"), id="criteria-status", markup=False)
-        with VerticalScroll(id="search-form", can_focus=False):
+        with ReaderScroll(id="search-form", can_focus=False):
             for criterion in CRITERIA:
                 label = Label(
                     criterion.heading, id=f"{criterion.name}-label", classes="field-label"
@@ -83,7 +87,11 @@ class SearchScreen(PassScreen[None]):
                         classes="hint",
                         markup=False,
                     )
-                picker = CriteriaList(id=criterion.name, classes="criteria")
+                picker = CriteriaList(
+                    id=criterion.name,
+                    classes="criteria",
+                    lazy_counts=self.pass_app.screen_reader,
+                )
                 picker.heading = label
                 yield picker
         yield PassFooter()

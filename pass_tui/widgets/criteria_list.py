@@ -1,10 +1,9 @@
-"""A multiple-choice list whose state reads as text: "[x] Niveau 3 : … (77)"."""
+"""A multiple-choice list whose state reads as words: "Stage (60) : coché"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -14,21 +13,26 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
-from pass_tui.i18n import number
+from pass_tui.i18n import _, number
 from pass_tui.widgets.reader import ReaderWidget
 
 __all__ = ["CriteriaList"]
-
-CHECKED = "[x] "
-UNCHECKED = "[ ] "
 
 
 class CriteriaList(ReaderWidget, SelectionList[str]):
     """A `SelectionList` of criterion values with their facet counts.
 
-    Each option is drawn as "[x] label (count)" or "[ ] label (count)": the state is in
-    the characters, not only in the colour, so it is read aloud and survives NO_COLOR.
+    Each option reads "label (count) : coché" or "label (count) : non coché": the state is
+    in words, not in a glyph or a colour, so a screen reader says it and NO_COLOR keeps it.
     Labels are never parsed as markup (values may come from imported offers).
+
+    When focus arrives by Tab the terminal cursor first sits on the criterion's heading
+    (:attr:`heading`), so a screen reader names the list; the first arrow key then moves it
+    onto the highlighted value, which is shown as soon as the list has focus.
+
+    With ``lazy_counts`` the counts of a list without focus are only updated when it gets
+    the focus: a screen reader reads every line whose text changes, so ticking a value
+    would otherwise read every changed count of every visible list.
     """
 
     BINDINGS = [
@@ -43,18 +47,23 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
     CriteriaList {
         height: auto;
         max-height: 8;
+        & > .option-list--option { padding: 0 1; }
     }
     """
 
     def __init__(
         self,
         *,
+        lazy_counts: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes, compact=False)
+        super().__init__(name=name, id=id, classes=classes, compact=True)
         self._labels: dict[str, str] = {}
+        self._counts: dict[str, int] | None = None
+        self._shown_counts: dict[str, int] | None = None
+        self.lazy_counts = lazy_counts
         self.heading: Widget | None = None
         """The label naming this criterion; the cursor visits it when focus arrives."""
         self._on_heading = False
@@ -76,91 +85,106 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
         chosen = set(selected)
         highlighted = self.highlighted
         self._labels = dict(values)
-        self.clear_options()
-        self.add_options(
-            Selection(self._prompt(value, counts), value, value in chosen) for value in self._labels
-        )
+        self._counts = self._shown_counts = counts
+        with self.prevent(self.SelectedChanged):
+            self.clear_options()
+            self.add_options(
+                Selection(self._prompt(value, value in chosen), value, value in chosen)
+                for value in self._labels
+            )
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """Update the facet counts shown after each label, keeping the options."""
+        """Update the facet counts shown after each label (now, or when the list gets the
+        focus if its counts are lazy and it has not the focus)."""
+        self._counts = counts
+        if not self.lazy_counts or self.has_focus:
+            self._refresh_prompts()
+
+    def _refresh_prompts(self) -> None:
+        """Redraw the options whose count or state changed (and only those)."""
+        self._shown_counts = self._counts
         for index in range(self.option_count):
             option = self.get_option_at_index(index)
-            prompt = self._prompt(option.value, counts)
-            if str(option.prompt) != str(prompt):
+            prompt = self._prompt(option.value, option.value in self._selected)
+            if str(prompt) != str(option.prompt):
                 self.replace_option_prompt_at_index(index, prompt)
 
-    def _prompt(self, value: str, counts: dict[str, int] | None) -> Content:
+    def _prompt(self, value: str, checked: bool) -> Content:
         label = self._labels.get(value, value)
-        if counts is not None:
-            label = f"{label} ({number(counts.get(value, 0))})"
-        return Content(label)
+        if self._counts is not None:
+            label = f"{label} ({number(self._counts.get(value, 0))})"
+        if checked:
+            return Content.assemble(label, (_(" : coché"), "bold"))
+        return Content.assemble(label, (_(" : non coché"), "dim"))
+
+    def _message_changed(self) -> None:
+        # Every change of the selection comes through here: redraw the states in words.
+        self._refresh_prompts()
+        super()._message_changed()
+
+    # -- rendering: the option's text only (no toggle glyph: the state is in the words) ------
+    def _get_left_gutter_width(self) -> int:
+        return 0
+
+    def render_line(self, y: int) -> Strip:
+        return OptionList.render_line(self, y)
 
     @property
     def values(self) -> Sequence[str]:
         """Every value of the list, in order."""
         return [self.get_option_at_index(i).value for i in range(self.option_count)]
 
-    # -- rendering ----------------------------------------------------------------------------
-    def _get_left_gutter_width(self) -> int:
-        return len(CHECKED)
-
-    def render_line(self, y: int) -> Strip:
-        line = OptionList.render_line(self, y)
-        try:
-            index, line_offset = self._lines[self.scroll_offset.y + y]
-            selection = self.get_option_at_index(index)
-        except IndexError:
-            return line
-        style = next(iter(line)).style if line.cell_length else self.rich_style
-        if line_offset:
-            mark = " " * len(CHECKED)
-        else:
-            mark = CHECKED if selection.value in self._selected else UNCHECKED
-        return Strip([Segment(mark, style), *line])
-
     # -- the terminal cursor ------------------------------------------------------------------
     def _on_focus(self, event: events.Focus) -> None:
         # Arriving by Tab: let the reader say the criterion's name before its values.
         self._on_heading = self.heading is not None
+        if self._counts is not self._shown_counts:
+            self._refresh_prompts()
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # the highlighted row shows as soon as the list has focus
         super()._on_focus(event)
 
-    def _moved(self) -> None:
+    def _leave_heading(self) -> bool:
+        """Move the reader cursor from the heading to the highlighted value; True if it
+        was on the heading (the key that did it moves nothing else)."""
+        if not self._on_heading:
+            return False
         self._on_heading = False
+        self.reader_cursor_moved()
+        return True
 
     def action_cursor_up(self) -> None:
-        self._moved()
-        super().action_cursor_up()
+        if not self._leave_heading():
+            super().action_cursor_up()
 
     def action_cursor_down(self) -> None:
-        self._moved()
-        super().action_cursor_down()
+        if not self._leave_heading():
+            super().action_cursor_down()
 
     def action_first(self) -> None:
-        self._moved()
+        self._on_heading = False
         super().action_first()
 
     def action_last(self) -> None:
-        self._moved()
+        self._on_heading = False
         super().action_last()
 
     def action_page_up(self) -> None:
-        self._moved()
+        self._on_heading = False
         super().action_page_up()
 
     def action_page_down(self) -> None:
-        self._moved()
+        self._on_heading = False
         super().action_page_down()
 
     def action_select(self) -> None:
-        self._moved()
+        self._on_heading = False
         super().action_select()
 
     async def _on_click(self, event: events.Click) -> None:
-        self._moved()
+        self._on_heading = False
         await super()._on_click(event)
 
     def watch_highlighted(self, highlighted: int | None) -> None:

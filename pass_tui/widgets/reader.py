@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.geometry import Offset
 from textual.message import Message
@@ -18,7 +19,13 @@ from textual.widget import Widget
 
 from pass_tui.i18n import _, get_language
 
-__all__ = ["ReaderCursorMoved", "ReaderWidget", "cursor_offset", "translate_bindings"]
+__all__ = [
+    "ReaderCursorMoved",
+    "ReaderScroll",
+    "ReaderWidget",
+    "cursor_offset",
+    "translate_bindings",
+]
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -82,3 +89,15 @@ def cursor_offset(widget: Widget) -> Offset | None:
     if isinstance(text_cursor, Offset):
         return text_cursor
     return widget.content_region.offset
+
+
+class ReaderScroll(VerticalScroll):
+    """A scrolling container after whose scrolls the terminal cursor is placed again: a
+    focus change scrolls it after the cursor was placed, and a screen reader must hear
+    the line the cursor is on once the layout has settled, not the line that was there
+    before."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(ReaderCursorMoved())

@@ -1,11 +1,18 @@
 """A virtual list of search results: renders only the rows on screen, so 100k offers cost
-no more than ten."""
+no more than ten.
+
+Moving the highlight changes colours and indentation only, never the text of a line: a
+screen reader reads every line whose text changes, so a "> " marker moving from one row
+to the next would read both rows. The terminal cursor goes to the highlighted title,
+which the reader then reads once.
+"""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -16,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pass_tui.data.publishing.render import fr_date
+from pass_tui.data.publishing.render import long_date, short_nature
 from pass_tui.i18n import _
 from pass_tui.widgets.reader import ReaderWidget
 from pass_tui.widgets.text import fit
@@ -26,14 +33,20 @@ if TYPE_CHECKING:
 
 __all__ = ["ResultList"]
 
-ROW_HEIGHT = 2
+INDENT = "  "
+HIGHLIGHT_INDENT = "    "
+"""The highlighted offer is indented further as well as coloured (seen without colour,
+and silent for a screen reader: only spaces change)."""
+MIN_TITLE = 48
+"""The closing date shares the title's line only when the title keeps this much room."""
 _CACHE_SIZE = 256
 
 
 class ResultList(ReaderWidget, ScrollView, can_focus=True):
-    """The offers of a `SearchResult`, two lines each: the title, then reference,
-    publication date, place and employer. The highlighted row is marked with "> " as
-    well as by colour, and the terminal cursor can be placed on its title."""
+    """The offers of a `SearchResult`, two lines each: the title and the closing date,
+    then the nature, the place and the employer; or one line each (``one_line``, the
+    screen-reader mode): the title. The highlighted offer is coloured and indented, and
+    the terminal cursor sits on its title."""
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Offre précédente dans la liste", show=False, id="list.up"),
@@ -46,7 +59,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
         ),
         Binding("home", "first", "Première offre de la liste", show=False, id="list.first"),
         Binding("end", "last", "Dernière offre de la liste", show=False, id="list.last"),
-        Binding("enter", "select", "Ouvrir", tooltip="Ouvrir l'offre", id="list.open"),
+        Binding("enter", "select", "Ouvrir", tooltip="Ouvrir l'offre", show=False, id="list.open"),
     ]
 
     COMPONENT_CLASSES = {"result-list--title", "result-list--detail", "result-list--cursor"}
@@ -89,11 +102,14 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
     def __init__(
         self,
         *,
+        one_line: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.row_height = 1 if one_line else 2
+        """Lines per offer."""
         self._result: SearchResult | None = None
         self._cache: OrderedDict[int, OfferSummary] = OrderedDict()
 
@@ -137,18 +153,18 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         width = self.scrollable_content_region.width
-        self.virtual_size = Size(width, self.count * ROW_HEIGHT)
+        self.virtual_size = Size(width, self.count * self.row_height)
 
     # -- geometry -----------------------------------------------------------------------------
     def reader_cursor(self) -> Offset | None:
         """Where the terminal cursor goes for a screen reader: the highlighted title."""
         if not self.count:
             return self.content_region.offset
-        y = self.highlighted * ROW_HEIGHT - self.scroll_offset.y
+        y = self.highlighted * self.row_height - self.scroll_offset.y
         region = self.content_region
         if not 0 <= y < region.height:
             return region.offset
-        return Offset(region.x + 2, region.y + y)
+        return Offset(region.x + len(HIGHLIGHT_INDENT), region.y + y)
 
     def scroll_to_highlight(self, center: bool = False) -> None:
         """Scroll so the highlighted offer is visible."""
@@ -156,7 +172,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
             return
         width = max(1, self.scrollable_content_region.width)
         self.scroll_to_region(
-            Region(0, self.highlighted * ROW_HEIGHT, width, ROW_HEIGHT),
+            Region(0, self.highlighted * self.row_height, width, self.row_height),
             animate=False,
             force=True,
             center=center,
@@ -170,7 +186,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
-        index, part = divmod(line, ROW_HEIGHT)
+        index, part = divmod(line, self.row_height)
         base = self.rich_style
         if index >= self.count:
             if line == 0 and self._result is not None:
@@ -180,24 +196,28 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         summary = self.summary(index)
         is_cursor = index == self.highlighted
+        indent = HIGHLIGHT_INDENT if is_cursor else INDENT
+        # The same text whatever the indentation, and a space at the end either way: only
+        # runs of spaces differ when the highlight moves, which a screen reader ignores.
+        room = width - len(HIGHLIGHT_INDENT) - 1
         if part == 0:
             style = base + self.get_component_rich_style("result-list--title")
-            marker = "> " if is_cursor else "  "
-            text = fit(summary.title, width - 2)
+            closing = (
+                _("jusqu'au {date}", date=long_date(summary.closing)) if summary.closing else ""
+            )
+            if closing and self.row_height > 1 and room - cell_len(closing) - 2 >= MIN_TITLE:
+                title = fit(summary.title, room - cell_len(closing) - 2)
+                text = title + " " * (room - cell_len(title) - cell_len(closing)) + closing
+            else:
+                text = fit(summary.title, room)
         else:
             style = base + self.get_component_rich_style("result-list--detail")
-            marker = "  "
-            details = [
-                _("Réf. {reference}", reference=summary.reference),
-                _("publiée le {date}", date=fr_date(summary.published)),
-                summary.location,
-                summary.employer,
-            ]
-            text = fit(" · ".join(d for d in details if d), width - 2)
+            details = [short_nature(summary.nature), summary.location, summary.employer]
+            text = fit(" · ".join(d for d in details if d), room)
         if is_cursor:
             style += self.get_component_rich_style("result-list--cursor")
         style += _meta(index)
-        return Strip([Segment(marker + text, style)]).extend_cell_length(width, style)
+        return Strip([Segment(indent + text, style)]).extend_cell_length(width, style)
 
     # -- actions ------------------------------------------------------------------------------
     def watch_highlighted(self, old: int, new: int) -> None:
@@ -211,7 +231,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
         return self._clamp(value)
 
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def action_cursor_up(self) -> None:
         self.highlighted -= 1

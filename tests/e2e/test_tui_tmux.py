@@ -110,24 +110,24 @@ def test_search_open_next_previous_back(terminal: Terminal) -> None:
     terminal.type("apprenti")
     terminal.keys("Enter")
     screen = terminal.wait_text("Nombre de résultats : 6 offres")
-    assert "> Apprenti(e) développeur web" in screen
+    assert "\n    Apprenti(e) développeur web" in screen  # highlighted: indented further
     assert "Critères sélectionnés" in screen
 
     terminal.keys("Down")
-    terminal.wait_text("> Apprenti(e) agent d'entretien des espaces verts")
+    terminal.wait_text("\n    Apprenti(e) agent d'entretien des espaces verts")
     terminal.keys("Enter")
-    screen = terminal.wait_text("Offre 2 / 6")
+    screen = terminal.wait_text("Offre 2 sur 6")
     assert "Intitulé du poste : Apprenti(e) agent d'entretien des espaces verts" in screen
 
     terminal.keys("n")
-    screen = terminal.wait_text("Offre 3 / 6")
+    screen = terminal.wait_text("Offre 3 sur 6")
     assert "Intitulé du poste : Apprenti(e) comptable" in screen
     terminal.keys("p")
-    terminal.wait_text("Offre 2 / 6")
+    terminal.wait_text("Offre 2 sur 6")
 
     terminal.keys("Escape")
     screen = terminal.wait_text("Nombre de résultats : 6 offres")
-    assert "> Apprenti(e) agent d'entretien des espaces verts" in screen
+    assert "\n    Apprenti(e) agent d'entretien des espaces verts" in screen
 
     # Nothing on any line is cut mid-word: lines end with a whole word or "…".
     for line in screen.splitlines():

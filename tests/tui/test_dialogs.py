@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from pass_tui.app import PassApp
 from pass_tui.data.config import Settings
@@ -30,14 +30,14 @@ async def test_email_an_offer_lands_in_outbox(make_app, services: Services) -> N
         await pilot.press(*"pas-une-adresse", "enter")
         await pilot.pause()
         assert isinstance(app.screen, EmailDialog)
-        error = app.screen.query_one("#address-error", Static)
-        assert error.display and str(error.content).startswith("Erreur :")
+        error = app.screen.query_one("#address-error", Notice)
+        assert error.text.startswith("Erreur :")
         app.screen.query_one("#address", Input).value = ""
         await press(pilot, *"camille@exemple.fr", "enter")
         assert isinstance(app.screen, OfferScreen)
         notice = app.screen.query_one("#notice", Notice)
-        assert "camille@exemple.fr" in notice.text
-        assert app.focused is notice
+        assert notice.text.startswith("Offre déposée dans la boîte d'envoi pour camille@exemple.fr")
+        assert app.focused is app.screen.query_one("#offer-body")  # the notice takes no focus
         files = list((services.paths.outbox / "new").iterdir())
         assert len(files) == 1
         message = files[0].read_bytes().decode("utf-8", "replace")

@@ -48,4 +48,4 @@ async def test_help_on_home_screen_and_keymap_override(services: Services) -> No
         await open_offer(pilot)
         await pilot.press("s")
         await pilot.pause()
-        assert text_of(app, "#position") == "Offre 2 / 11"
+        assert text_of(app, "#position") == "Offre 2 sur 11"

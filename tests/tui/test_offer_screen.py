@@ -18,13 +18,13 @@ async def test_next_previous_and_back_to_same_row(make_app) -> None:
         await open_offer(pilot, 1)
         offer = app.screen
         assert isinstance(offer, OfferScreen)
-        assert text_of(app, "#position") == "Offre 2 / 11"
+        assert text_of(app, "#position") == "Offre 2 sur 11"
         await pilot.press("n", "n")
         await pilot.pause()
-        assert text_of(app, "#position") == "Offre 4 / 11"
+        assert text_of(app, "#position") == "Offre 4 sur 11"
         await pilot.press("p")
         await pilot.pause()
-        assert text_of(app, "#position") == "Offre 3 / 11"
+        assert text_of(app, "#position") == "Offre 3 sur 11"
         title = offer.offer.title
         await press(pilot, "escape")
         results = app.screen.query_one(ResultList)
@@ -41,7 +41,7 @@ async def test_first_and_last_offer_are_said_in_words(make_app) -> None:
         await open_offer(pilot)
         screen = app.screen
         assert isinstance(screen, OfferScreen)
-        assert text_of(app, "#position") == "Offre 1 / 11 (première offre)"
+        assert text_of(app, "#position") == "Offre 1 sur 11 (première offre)"
         assert screen.query_one("#previous").has_class("-dimmed")
         await pilot.press("p")
         await pilot.pause()
@@ -49,7 +49,7 @@ async def test_first_and_last_offer_are_said_in_words(make_app) -> None:
         assert "première offre" in screen.query_one("#notice", Notice).text
         screen.index = 10
         await pilot.pause()
-        assert text_of(app, "#position") == "Offre 11 / 11 (dernière offre)"
+        assert text_of(app, "#position") == "Offre 11 sur 11 (dernière offre)"
         assert screen.query_one("#next").has_class("-dimmed")
         await pilot.press("n")
         await pilot.pause()
@@ -69,7 +69,11 @@ async def test_print_writes_text_and_pdf(make_app, services: Services) -> None:
         notice = app.screen.query_one("#notice", Notice)
         text_file = services.paths.exports / "offre-2026-100100.txt"
         pdf_file = services.paths.exports / "offre-2026-100100.pdf"
-        assert str(text_file) in notice.text
+        # What happened first, then the file names, then where they are.
+        assert notice.text == (
+            "Offre enregistrée pour impression : offre-2026-100100.pdf et "
+            f"offre-2026-100100.txt, dans le dossier {services.paths.exports}."
+        )
         assert "Intitulé du poste : Apprenti(e) développeur web" in text_file.read_text()
         assert pdf_file.read_bytes().startswith(b"%PDF-1.4")
 
@@ -85,7 +89,9 @@ async def test_attachment_saved_to_a_file(make_app, services: Services) -> None:
         await press(pilot, "enter")
         saved = services.paths.exports / "fiche-de-poste.pdf"
         assert saved.read_bytes() == ATTACHMENT_BYTES
-        assert str(saved) in screen.query_one("#notice", Notice).text
+        assert screen.query_one("#notice", Notice).text == (
+            f"Pièce jointe enregistrée : fiche-de-poste.pdf, dans le dossier {saved.parent}."
+        )
 
 
 async def test_how_to_apply_by_email_shows_address(make_app) -> None:

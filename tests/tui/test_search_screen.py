@@ -27,9 +27,9 @@ async def test_facet_counts_shown_on_every_value(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         levels = app.screen.query_one("#levels", CriteriaList)
-        assert "Niveau 3 : CAP, BEP ou équivalent (2)" in prompts(levels)
+        assert "Niveau 3 : CAP, BEP ou équivalent (2) : non coché" in prompts(levels)
         natures = app.screen.query_one("#natures", CriteriaList)
-        assert "Apprentissage (6)" in prompts(natures)
+        assert "Apprentissage (6) : non coché" in prompts(natures)
 
 
 async def test_search_with_criteria_and_refine(make_app) -> None:
@@ -91,9 +91,12 @@ async def test_cursor_on_criterion_heading_then_on_values(make_app) -> None:
         heading = app.screen.query_one("#natures-label")
         assert app.cursor_position == heading.content_region.offset
         assert natures.highlighted == 0
+        region = natures.content_region
+        await press(pilot, "down")  # from the heading onto the highlighted (first) value
+        assert natures.highlighted == 0
+        assert app.cursor_position == Offset(region.x, region.y)
         await press(pilot, "down")
         assert natures.highlighted == 1
-        region = natures.content_region
         assert app.cursor_position == Offset(region.x, region.y + 1)
 
 
@@ -105,5 +108,5 @@ async def test_selected_state_in_characters(make_app) -> None:
         natures.select("Stage")
         await settle(pilot)
         text = screen_text(app)
-        assert "[x] Stage (5)" in text
-        assert "[ ] Apprentissage (6)" in text
+        assert "Stage (5) : coché" in text
+        assert "Apprentissage (6) : non coché" in text

@@ -22,15 +22,54 @@ __all__ = [
     "OfferField",
     "count_line",
     "fr_date",
+    "long_date",
     "offer_field_list",
     "offer_fields",
     "offer_text",
+    "short_nature",
     "summary_line",
+    "summary_sentence",
 ]
 
 
 def fr_date(value: date | None) -> str:
+    """ "26/11/2026": the short numeric date of CLI output and files."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+_SHORT_NATURES = {
+    "Emploi ouvert aux titulaires et/ou aux contractuels": "Titulaire ou contractuel",
+    "Emploi ouvert aux contractuels": "Contractuel",
+}
+
+
+def short_nature(nature: str) -> str:
+    """A nature short enough for a result row, in the interface language."""
+    return _(_SHORT_NATURES.get(nature, nature))
+
+
+def long_date(value: date | None) -> str:
+    """ "26 novembre 2026" (in English "26 November 2026"): the date in words, as the
+    screens show it, so that a screen reader does not say "26 slash 11 slash 2026"."""
+    if value is None:
+        return ""
+    return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
 
 
 def count_line(count: int) -> str:
@@ -120,6 +159,18 @@ def offer_text(offer: Offer) -> str:
         else:
             lines.append(_("{label} : {value}", label=_(label), value=value))
     return "\n".join(lines) + "\n"
+
+
+def summary_sentence(summary: OfferSummary) -> str:
+    """One result in words, for the line that describes the highlighted offer:
+    "Apprentissage, Mairie de Rennes, Rennes (35), référence A-2026-1, publiée le
+    26 novembre 2026, date limite le 31 décembre 2026"."""
+    parts = [short_nature(summary.nature), summary.employer, summary.location]
+    parts.append(_("référence {reference}", reference=summary.reference))
+    parts.append(_("publiée le {date}", date=long_date(summary.published)))
+    if summary.closing:
+        parts.append(_("date limite le {date}", date=long_date(summary.closing)))
+    return ", ".join(p for p in parts if p)
 
 
 def summary_line(summary: OfferSummary) -> str:
