@@ -100,7 +100,7 @@ class PassScreenMixin:
                 field.cursor_blink = False
 
     def on_screen_resume(self) -> None:
-        self.app.call_after_refresh(self.pass_app.place_cursor)  # type: ignore[attr-defined]
+        self.pass_app.hold_cursor()
 
     # -- navigation ---------------------------------------------------------------------------
     def open(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:

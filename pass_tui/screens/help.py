@@ -106,7 +106,8 @@ class HelpScreen(PassModal[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#help-body").focus()
+        # The help is read as it appears; the cursor then rests on its way out.
+        self.query_one("#close").focus()
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -54,6 +54,7 @@ class ResultsScreen(PassScreen[None]):
         self.criteria = criteria
         self.result: SearchResult | None = None
         self._current_timer: Timer | None = None
+        self._described = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title(_("Résultats de la recherche"))
@@ -124,7 +125,12 @@ class ResultsScreen(PassScreen[None]):
             count=results.count,
             summary=summary_sentence(results.summary(index)),
         )
-        self.query_one("#current", Static).update(text)
+        if not self._described:
+            # The count line appears as the cursor lands on the first title, which cuts a
+            # screen reader short: say the count again with the first description.
+            text = f"{count_line(results.count)}. {text}"
+            self._described = True
+        self.query_one("#current", Static).update(text, layout=False)  # fixed height
 
     # -- opening offers -----------------------------------------------------------------------
     @on(ResultList.Selected)

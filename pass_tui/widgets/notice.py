@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Static
 
 __all__ = ["Notice"]
 
-REPEAT_DELAY_S = 0.06
-"""The same message said again is first cleared, then shown after this delay."""
+SHOW_DELAY_S = 0.1
+"""A message is drawn this long after it is announced: after the frames in which a new
+screen or dialog settles and the cursor lands, which a screen reader reads with
+priority (a cursor line interrupts what is queued). Said after, it is heard."""
 
 
 class Notice(Static):
@@ -16,8 +19,8 @@ class Notice(Static):
 
     The row is always there (empty when there is nothing to say), so a message never
     shifts the layout. A screen reader reads a line whose text changes: a new message is
-    read as it appears; the same message announced again (the last offer, twice) is
-    cleared and shown again a moment later, so it is read again. The text is always
+    read as it appears, a moment after it is announced; the same message announced again
+    (the last offer, twice) is cleared first, so it is read again. The text is always
     literal, never markup; errors say "Erreur : …" in words, the colour only adds to it.
     """
 
@@ -34,19 +37,27 @@ class Notice(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._text = ""
+        self._pending: Timer | None = None
 
     def announce(self, text: str, *, error: bool = False) -> None:
         """Show ``text`` (read aloud by a screen reader, even if it was already shown)."""
-        self.set_class(error, "-error")
-        if text == self._text:
-            self.update("")
-            self.set_timer(REPEAT_DELAY_S, lambda: self.update(Content(text)))
-        else:
-            self.update(Content(text))
         self._text = text
+        if self._pending is not None:
+            self._pending.stop()
+        if str(self.content) == text:
+            self.update("")  # the same message again: a change a reader will notice
+        self._pending = self.set_timer(SHOW_DELAY_S, lambda: self._show(text, error))
+
+    def _show(self, text: str, error: bool) -> None:
+        self._pending = None
+        self.set_class(error, "-error")
+        self.update(Content(text))
 
     def clear(self) -> None:
         """Empty the row."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         self._text = ""
         self.update("")
         self.set_class(False, "-error")

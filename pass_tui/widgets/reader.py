@@ -92,12 +92,17 @@ def cursor_offset(widget: Widget) -> Offset | None:
 
 
 class ReaderScroll(VerticalScroll):
-    """A scrolling container after whose scrolls the terminal cursor is placed again: a
-    focus change scrolls it after the cursor was placed, and a screen reader must hear
-    the line the cursor is on once the layout has settled, not the line that was there
-    before."""
+    """A scrolling container after whose scrolls the terminal cursor lands again.
+
+    A focus change scrolls the container after the cursor was placed, and a screen
+    reader reads the lines a scroll brings in rather than the cursor's line when both
+    come in one frame. So the cursor is held while the scroll is drawn and placed in a
+    frame of its own: the reader says the rows that appeared, then the line the cursor
+    is on (a cursor line interrupts the rest)."""
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
-            self.post_message(ReaderCursorMoved())
+            hold = getattr(self.app, "hold_cursor", None)
+            if hold is not None:
+                hold()

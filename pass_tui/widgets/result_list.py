@@ -1,10 +1,11 @@
 """A virtual list of search results: renders only the rows on screen, so 100k offers cost
 no more than ten.
 
-Moving the highlight changes colours and indentation only, never the text of a line: a
-screen reader reads every line whose text changes, so a "> " marker moving from one row
-to the next would read both rows. The terminal cursor goes to the highlighted title,
-which the reader then reads once.
+Moving the highlight changes attributes only (colours, reverse video), never a character:
+a screen reader reads every line whose text changes, so a "> " marker moving from one row
+to the next would read both rows (an indentation shift too, when a frame reaches the
+reader in pieces). The terminal cursor goes to the highlighted title, which the reader
+then reads once. Reverse video keeps the highlight visible without colour (NO_COLOR).
 """
 
 from __future__ import annotations
@@ -34,9 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["ResultList"]
 
 INDENT = "  "
-HIGHLIGHT_INDENT = "    "
-"""The highlighted offer is indented further as well as coloured (seen without colour,
-and silent for a screen reader: only spaces change)."""
 MIN_TITLE = 48
 """The closing date shares the title's line only when the title keeps this much room."""
 _CACHE_SIZE = 256
@@ -70,10 +68,17 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
         background: $surface;
         & > .result-list--title { text-style: bold; }
         & > .result-list--detail { color: $text-muted; }
-        & > .result-list--cursor { background: $block-cursor-blurred-background; }
+        /* Reverse video with the colours swapped: the usual cursor colours on screen, and
+           still a visible bar when colours are off (NO_COLOR). */
+        & > .result-list--cursor {
+            background: $foreground;
+            color: $block-cursor-blurred-background;
+            text-style: reverse;
+        }
         &:focus > .result-list--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
+            background: $foreground;
+            color: $block-cursor-background;
+            text-style: reverse bold;
         }
     }
     """
@@ -164,7 +169,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
         region = self.content_region
         if not 0 <= y < region.height:
             return region.offset
-        return Offset(region.x + len(HIGHLIGHT_INDENT), region.y + y)
+        return Offset(region.x + len(INDENT), region.y + y)
 
     def scroll_to_highlight(self, center: bool = False) -> None:
         """Scroll so the highlighted offer is visible."""
@@ -196,10 +201,7 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         summary = self.summary(index)
         is_cursor = index == self.highlighted
-        indent = HIGHLIGHT_INDENT if is_cursor else INDENT
-        # The same text whatever the indentation, and a space at the end either way: only
-        # runs of spaces differ when the highlight moves, which a screen reader ignores.
-        room = width - len(HIGHLIGHT_INDENT) - 1
+        room = width - len(INDENT) - 1
         if part == 0:
             style = base + self.get_component_rich_style("result-list--title")
             closing = (
@@ -217,12 +219,21 @@ class ResultList(ReaderWidget, ScrollView, can_focus=True):
         if is_cursor:
             style += self.get_component_rich_style("result-list--cursor")
         style += _meta(index)
-        return Strip([Segment(indent + text, style)]).extend_cell_length(width, style)
+        return Strip([Segment(INDENT + text, style)]).extend_cell_length(width, style)
 
     # -- actions ------------------------------------------------------------------------------
     def watch_highlighted(self, old: int, new: int) -> None:
+        scroll = self.scroll_offset.y
         self.scroll_to_highlight()
-        self.refresh()
+        if self.scroll_offset.y == scroll:
+            # Repaint the two rows that changed, not the list: a screen reader reads a frame
+            # as it is written, and a large one may be read in pieces.
+            width = self.scrollable_content_region.width
+            for index in (old, new):
+                y = index * self.row_height - scroll
+                self.refresh(Region(0, y, width, self.row_height))
+        else:
+            self.refresh()
         if self.count:
             self.post_message(self.Highlighted(self, new))
         self.reader_cursor_moved()

@@ -68,6 +68,16 @@ class Terminal:
         )
         return done.stdout
 
+    def cursor_line(self) -> str:
+        """The line the terminal cursor is on: what a screen reader reads."""
+        done = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{cursor_y}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return self.screen().splitlines()[int(done.stdout.strip())]
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
@@ -110,14 +120,20 @@ def test_search_open_next_previous_back(terminal: Terminal) -> None:
     terminal.type("apprenti")
     terminal.keys("Enter")
     screen = terminal.wait_text("Nombre de résultats : 6 offres")
-    assert "\n    Apprenti(e) développeur web" in screen  # highlighted: indented further
     assert "Critères sélectionnés" in screen
+    terminal.wait_for(
+        lambda _screen: terminal.cursor_line().strip().startswith("Apprenti(e) développeur web"),
+        "the cursor on the first offer",
+    )
 
     terminal.keys("Down")
-    terminal.wait_text("\n    Apprenti(e) agent d'entretien des espaces verts")
+    terminal.wait_text("Offre 2 sur 6 : Apprentissage, Préfecture de Lyon")
+    assert terminal.cursor_line().strip().startswith("Apprenti(e) agent d'entretien")
     terminal.keys("Enter")
-    screen = terminal.wait_text("Offre 2 sur 6")
-    assert "Intitulé du poste : Apprenti(e) agent d'entretien des espaces verts" in screen
+    screen = terminal.wait_text(
+        "Intitulé du poste : Apprenti(e) agent d'entretien des espaces verts"
+    )
+    assert "Offre 2 sur 6\n" in screen or "Offre 2 sur 6 " in screen
 
     terminal.keys("n")
     screen = terminal.wait_text("Offre 3 sur 6")
@@ -125,9 +141,12 @@ def test_search_open_next_previous_back(terminal: Terminal) -> None:
     terminal.keys("p")
     terminal.wait_text("Offre 2 sur 6")
 
-    terminal.keys("Escape")
-    screen = terminal.wait_text("Nombre de résultats : 6 offres")
-    assert "\n    Apprenti(e) agent d'entretien des espaces verts" in screen
+    terminal.keys("l")
+    terminal.wait_text("Nombre de résultats : 6 offres")
+    terminal.wait_for(
+        lambda _screen: terminal.cursor_line().strip().startswith("Apprenti(e) agent d'entretien"),
+        "the cursor back on the offer that was open",
+    )
 
     # Nothing on any line is cut mid-word: lines end with a whole word or "…".
     for line in screen.splitlines():
