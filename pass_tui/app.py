@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,6 +14,7 @@ from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Offset, Region
 from textual.screen import Screen
+from textual.timer import Timer
 
 from pass_tui.i18n import _, set_language
 from pass_tui.keys import key_label
@@ -160,14 +163,18 @@ class PassApp(App[None]):
 
     # A screen reader reads the cursor's line only when no text changed in the same frame
     # and the cursor changed row. When a new screen appears or a container scrolls, the
-    # frame is full of changed text: the cursor is held where it was while that frame is
-    # drawn, and placed on the focused widget in a frame of its own, HOLD_S later, so the
-    # reader reads that line last. If the focused widget sits on the very row the cursor
-    # was held on (the keywords field and a dialog's first button, say), the cursor first
-    # visits the top row, so that the move to the focused widget is a change of row.
+    # frames are full of changed text: the cursor is held where it was while they are
+    # drawn, and placed on the focused widget in a frame of its own once drawing has
+    # paused for HOLD_S (HOLD_MAX_S at most), so the reader reads that line last. If the
+    # focused widget sits on the very row the cursor was held on (the keywords field and
+    # a dialog's first button, say), the cursor first visits the top row, so that the
+    # move to the focused widget is a change of row.
     HOLD_S = 0.05
+    HOLD_MAX_S = 0.5
     _cursor_target = Offset(0, 0)
     _cursor_held: Offset | None = None
+    _hold_timer: Timer | None = None
+    _hold_started = 0.0
 
     @property
     def cursor_position(self) -> Offset:  # type: ignore[override]
@@ -177,20 +184,37 @@ class PassApp(App[None]):
     def cursor_position(self, offset: Offset) -> None:
         self._cursor_target = offset
 
+    @property
+    def cursor_held(self) -> bool:
+        """Whether the terminal cursor is held while a screen or a scroll settles."""
+        return self._cursor_held is not None
+
     def hold_cursor(self) -> None:
-        """Keep the terminal cursor where it was for the next frames; place it after."""
+        """Keep the terminal cursor where it was while the next frames are drawn; place it
+        on the focused widget once they pause."""
         if self._cursor_held is None:
             self._cursor_held = getattr(self, "_previous_cursor_position", self._cursor_target)
-            self.set_timer(self.HOLD_S, self._release_cursor)
+            self._hold_started = monotonic()
+            self._hold_timer = self.set_timer(self.HOLD_S, self._release_cursor)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        # Every frame drawn while the cursor is held postpones its release (Textual calls
+        # this once per frame written to the terminal).
+        super()._display(screen, renderable)
+        timer = self._hold_timer
+        if timer is not None and monotonic() - self._hold_started < self.HOLD_MAX_S:
+            timer.reset()
 
     def _release_cursor(self) -> None:
         held = self._cursor_held
         self._cursor_held = None
+        self._hold_timer = None
         target = self._focused_cursor() or self._cursor_target
         if held is not None and held.y == target.y and held.y != 0:
             self._cursor_held = Offset(0, 0)
             self._show_cursor()
-            self.set_timer(self.HOLD_S, self._release_cursor)
+            self._hold_started = monotonic()
+            self._hold_timer = self.set_timer(self.HOLD_S, self._release_cursor)
             return
         self.place_cursor(force=True)
 

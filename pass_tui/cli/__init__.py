@@ -29,23 +29,33 @@ COMMANDS = {module.NAME: module for module in (search, offer, imports, catalogue
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, in the current interface language."""
+    # Options every subcommand takes too; SUPPRESS so that a subcommand's absent option
+    # does not overwrite the one given before the subcommand.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         default=argparse.SUPPRESS,
+        metavar=_("DOSSIER"),
         help=_("dossier de données (défaut : $PASS_TUI_HOME ou le dossier utilisateur)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("langue (défaut : la locale si fr_* ou en_*, sinon config.toml, sinon fr)"),
     )
     parser = Parser(
         prog="pass-tui",
         description=_("PASS, la Place de l'apprentissage et des stages, dans un terminal."),
         parents=[common],
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("langue de l'interface"))
     parser.add_argument(
         "--screen-reader", action="store_true", help=_("mode lecteur d'écran (sans décor)")
     )
     parser.add_argument("--kiosk", action="store_true", help=_("mode borne (souris désactivée)"))
-    parser.add_argument("--theme", default=None, help=_("thème (ex. ansi-dark, ansi-light)"))
+    parser.add_argument(
+        "--theme", default=None, metavar=_("THÈME"), help=_("thème (ex. ansi-dark, ansi-light)")
+    )
     sub = parser.add_subparsers(dest="command", parser_class=Parser, title=_("commandes"))
     for module in COMMANDS.values():
         module.register(sub, common)

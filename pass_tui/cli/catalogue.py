@@ -11,15 +11,17 @@ NAME = "catalogue"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(NAME, parents=[common], help=_("gérer le catalogue d'offres"))
+    what = _("gérer le catalogue d'offres")
+    parser = sub.add_parser(NAME, parents=[common], help=what, description=what)
     catalogue_sub = parser.add_subparsers(
-        dest="catalogue_command", metavar="{remove-demo}", required=True, parser_class=Parser
+        dest="catalogue_command",
+        metavar="{remove-demo}",
+        required=True,
+        parser_class=Parser,
+        title=_("commandes"),
     )
-    catalogue_sub.add_parser(
-        "remove-demo",
-        parents=[common],
-        help=_("retirer les offres de démonstration (celles qu'un import a remplacées restent)"),
-    )
+    what = _("retirer les offres de démonstration (celles qu'un import a remplacées restent)")
+    catalogue_sub.add_parser("remove-demo", parents=[common], help=what, description=what)
 
 
 def run(args: argparse.Namespace) -> int:

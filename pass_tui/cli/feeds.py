@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pass_tui.cli.parser import EXIT_OK, Parser, UsageError, open_services
+from pass_tui.cli.parser import EXIT_OK, Parser, UsageError, integer, open_services
 from pass_tui.i18n import _
 
 NAME = "feeds"
@@ -12,16 +12,34 @@ MAX_PORT = 65535
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(NAME, parents=[common], help=_("flux RSS / Atom"))
-    feeds_sub = parser.add_subparsers(dest="feeds_command", required=True, parser_class=Parser)
-    serve = feeds_sub.add_parser(
-        "serve", parents=[common], help=_("servir les flux en HTTP (lecture seule)")
+    what = _("flux RSS / Atom")
+    parser = sub.add_parser(NAME, parents=[common], help=what, description=what)
+    feeds_sub = parser.add_subparsers(
+        dest="feeds_command", required=True, parser_class=Parser, title=_("commandes")
     )
-    serve.add_argument("--host", default="127.0.0.1", help=_("adresse d'écoute"))
-    serve.add_argument("--port", type=int, default=8080, help=_("port d'écoute"))
-    serve.add_argument("--limit", type=int, default=100, help=_("offres par flux (défaut 100)"))
+    what = _("servir les flux en HTTP (lecture seule)")
+    serve = feeds_sub.add_parser("serve", parents=[common], help=what, description=what)
     serve.add_argument(
-        "--base-url", default=None, help=_("adresse publique utilisée dans les liens")
+        "--host",
+        default="127.0.0.1",
+        metavar=_("ADRESSE"),
+        help=_("adresse d'écoute (défaut : 127.0.0.1)"),
+    )
+    serve.add_argument(
+        "--port",
+        type=integer,
+        default=8080,
+        metavar="PORT",
+        help=_("port d'écoute (défaut : 8080)"),
+    )
+    serve.add_argument(
+        "--limit", type=integer, default=100, metavar="N", help=_("offres par flux (défaut : 100)")
+    )
+    serve.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help=_("adresse publique utilisée dans les liens"),
     )
 
 

@@ -14,11 +14,16 @@ FORMATS = ("auto", "pass-rss", "pep-csv", "json")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(
-        NAME, parents=[common], help=_("importer des offres (fichier ou URL http(s))")
+    what = _("importer des offres (fichier ou URL http(s))")
+    parser = sub.add_parser(NAME, parents=[common], help=what, description=what)
+    parser.add_argument("source", nargs="?", metavar="SOURCE", help=_("chemin ou URL http(s)"))
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="auto",
+        dest="fmt",
+        help=_("format de la source (défaut : auto, reconnu d'après le contenu)"),
     )
-    parser.add_argument("source", nargs="?", help=_("chemin ou URL http(s)"))
-    parser.add_argument("--format", choices=FORMATS, default="auto", dest="fmt")
     parser.add_argument(
         "--all", action="store_true", help=_("importer toutes les sources de config.toml")
     )
@@ -66,7 +71,8 @@ class ProgressBar:
     def __call__(self, done: int, total: int | None) -> None:
         if total:
             filled = min(20, done * 20 // total)
-            bar = f"[{'#' * filled}{' ' * (20 - filled)}] {done * 100 // total:3d} %"
+            percent = _("{percent} %", percent=f"{done * 100 // total:3d}")
+            bar = f"[{'#' * filled}{' ' * (20 - filled)}] {percent}"
         else:
             bar = _("{size} Mo", size=f"{done / 1_000_000:.1f}")
         sys.stderr.write(f"\r{self.label} {bar}")

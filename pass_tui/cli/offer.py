@@ -14,9 +14,17 @@ NAME = "offer"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(NAME, parents=[common], help=_("afficher une offre"))
-    parser.add_argument("reference", help=_("référence de l'offre (ex. 2019-181070)"))
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    what = _("afficher une offre")
+    parser = sub.add_parser(NAME, parents=[common], help=what, description=what)
+    parser.add_argument(
+        "reference", metavar=_("RÉFÉRENCE"), help=_("référence de l'offre (ex. 2019-181070)")
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=_("format de sortie (défaut : text)"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pass_tui.data.errors import BadInput
 from pass_tui.i18n import LANGUAGES, _, get_language
@@ -18,10 +18,14 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_NOT_FOUND",
     "EXIT_OK",
+    "HelpFormatter",
     "Parser",
     "UsageError",
     "choose_language",
+    "integer",
+    "locale_language",
     "open_services",
+    "speak_argparse_language",
 ]
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
@@ -31,24 +35,72 @@ class UsageError(BadInput):
     """Bad input on the command line (exit 2, nothing written)."""
 
 
-def choose_language(argv: Sequence[str], environ: dict[str, str] | None = None) -> str:
-    """The CLI's language before parsing: ``--lang``, else the locale (``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG``: ``en_GB.UTF-8`` → English), else French."""
-    for i, arg in enumerate(argv):
-        value = None
-        if arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        if value in LANGUAGES:
-            return value
+def choose_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of the whole run (CLI and TUI), decided before parsing so that
+    argparse's help and errors speak it too.
+
+    In order: ``--lang``; else the locale (the first of ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG`` that is set: ``en_GB.UTF-8`` → English, ``fr_FR.UTF-8`` → French) when it names
+    one of our languages; else ``language`` in the data dir's ``config.toml`` (the host's
+    default, for sessions whose locale is ``C``, ``POSIX`` or another language); else French.
+    The person's own choice comes before the host's: ``--lang``, then their locale.
+
+    Args:
+        argv: The command line, without the program name.
+        environ: Where the locale variables are read (default ``os.environ``).
+    """
     env = os.environ if environ is None else environ
+    options = _peek_options(argv)
+    if options.lang in LANGUAGES:
+        return options.lang
+    spoken = locale_language(env)
+    if spoken is not None:
+        return spoken
+    return _configured_language(options.data_dir) or "fr"
+
+
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """The language the locale names ("en" for ``en_GB.UTF-8``), if it is one of ours.
+    Like gettext, the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set decides."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        locale = env.get(name, "")
+        locale = environ.get(name, "")
         if locale:
-            code = locale.split("_")[0].split(".")[0].lower()
-            return code if code in LANGUAGES else "fr"
-    return "fr"
+            code = locale.split("_")[0].split(".")[0].split("@")[0].lower()
+            return code if code in LANGUAGES else None
+    return None
+
+
+class _Peek(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _peek_options(argv: Sequence[str]) -> argparse.Namespace:
+    """``--lang`` and ``--data-dir`` wherever they are on the command line (before or
+    after the subcommand, abbreviated as argparse allows), without judging the rest."""
+    peek = _Peek(add_help=False)
+    peek.add_argument("--lang")
+    peek.add_argument("--data-dir")
+    try:
+        return peek.parse_known_args(list(argv))[0]
+    except ValueError:  # "--lang" without a value: the real parser will say so
+        return argparse.Namespace(lang=None, data_dir=None)
+
+
+def _configured_language(data_dir: str | None) -> str | None:
+    """``language`` in ``config.toml`` when the file exists and says one of ours. Only
+    read: a missing or broken file counts as no choice here (opening the data dir later
+    reports a broken one, in the language chosen without it)."""
+    import tomllib
+
+    from pass_tui.data.paths import DataPaths, resolve_data_dir
+
+    try:
+        config = DataPaths(resolve_data_dir(data_dir)).config
+        language = tomllib.loads(config.read_text("utf-8")).get("language")
+    except (BadInput, OSError, ValueError):  # ValueError: TOML or UTF-8 errors
+        return None
+    return language if language in LANGUAGES else None
 
 
 # argparse's own messages in French (it asks gettext, which has no French catalogue here).
@@ -68,6 +120,8 @@ _ARGPARSE_FR = {
     "expected one argument": "une valeur est attendue",
     "expected at most one argument": "une valeur au plus est attendue",
     "expected at least one argument": "au moins une valeur est attendue",
+    "expected %s argument": "%s valeur attendue",
+    "expected %s arguments": "%s valeurs attendues",
     "ambiguous option: %(option)s could match %(matches)s": (
         "option ambiguë : %(option)s peut désigner %(matches)s"
     ),
@@ -94,10 +148,26 @@ def speak_argparse_language() -> None:
     globals ``_`` and ``ngettext`` when it formats a message)."""
     argparse._ = _argparse_text  # type: ignore[attr-defined]
     argparse.ngettext = _argparse_ntext  # type: ignore[attr-defined]
+    integer.__name__ = _("nombre entier")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with French typography in French: "options :" (argparse
+    writes its section headings as "heading:")."""
+
+    def start_section(self, heading: str | None) -> None:
+        if heading and get_language() == "fr":
+            heading += " "
+        super().start_section(heading)
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one ``pass-tui : erreur : …`` line, exit 2."""
+    """An argument parser in the interface language whose errors are one
+    ``pass-tui : erreur : …`` line, exit 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -105,6 +175,13 @@ class Parser(argparse.ArgumentParser):
             EXIT_BAD_INPUT,
             _("{prog} : erreur : {message}", prog="pass-tui", message=message) + "\n",
         )
+
+
+def integer(text: str) -> int:
+    """argparse type of the whole-number options; argparse names it in its error
+    ("invalid integer value: 'abc'"), so its name is set in the interface language by
+    :func:`speak_argparse_language`."""
+    return int(text)
 
 
 def open_services(args: argparse.Namespace, *, seed_demo: bool = True) -> Services:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from pass_tui.cli.parser import EXIT_OK, UsageError, open_services
+from pass_tui.cli.parser import EXIT_OK, UsageError, integer, open_services
 from pass_tui.data.criteria import CRITERIA, SearchCriteria
 from pass_tui.i18n import _
 
@@ -16,19 +16,26 @@ FEED_LIMIT = 100
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(NAME, parents=[common], help=_("rechercher des offres"))
-    parser.add_argument("--keywords", default="", help=_("mots clés ou numéro d'offre"))
+    what = _("rechercher des offres")
+    parser = sub.add_parser(NAME, parents=[common], help=what, description=what)
+    parser.add_argument(
+        "--keywords", default="", metavar=_("TEXTE"), help=_("mots clés ou numéro d'offre")
+    )
     for criterion in CRITERIA:
         parser.add_argument(
             f"--{criterion.option}",
             action="append",
             default=[],
             dest=f"criterion_{criterion.option}",
-            metavar=criterion.option.upper(),
+            metavar=_(criterion.metavar),
             help=_(criterion.help),
         )
-    parser.add_argument("--format", choices=FORMATS, default="text")
-    parser.add_argument("--limit", type=int, default=None, help=_("nombre maximal d'offres"))
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help=_("format de sortie (défaut : text)")
+    )
+    parser.add_argument(
+        "--limit", type=integer, default=None, metavar="N", help=_("nombre maximal d'offres")
+    )
 
 
 def criteria_from_args(

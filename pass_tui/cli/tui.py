@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pass_tui.cli.parser import EXIT_OK, open_services
+from pass_tui.i18n import get_language
 
 
 def run(args: argparse.Namespace) -> int:
@@ -15,7 +16,8 @@ def run(args: argparse.Namespace) -> int:
     kiosk = args.kiosk or settings.kiosk
     app = PassApp(
         services,
-        language=args.lang or settings.language,
+        # chosen before parsing: --lang, the locale, then config.toml (choose_language)
+        language=get_language(),
         screen_reader=args.screen_reader or settings.screen_reader,
         kiosk=kiosk,
         theme=args.theme or settings.theme,

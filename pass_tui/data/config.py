@@ -10,13 +10,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from pass_tui.data.errors import ConfigError
 from pass_tui.data.models import first_error
+from pass_tui.i18n import _
 
 __all__ = ["ConfigError", "Settings", "SmtpSettings", "SourceSettings", "load_settings"]
 
 
 def _http_url(value: str) -> str:
     if not value.startswith(("http://", "https://")) or len(value) < 10:
-        raise ValueError("une adresse http:// ou https:// est attendue")
+        raise ValueError(_("une adresse http:// ou https:// est attendue"))
     return value.rstrip("/")
 
 
@@ -67,7 +68,16 @@ def load_settings(path: Path) -> Settings:
         raw = tomllib.loads(path.read_text("utf-8"))
         return Settings.model_validate(raw)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} : fichier illisible ({exc})") from exc
+        raise ConfigError(
+            _("{path} : fichier illisible ({error})", path=str(path), error=exc)
+        ) from exc
     except ValidationError as exc:
         where, problem = first_error(exc)
-        raise ConfigError(f"{path} : réglage {where!r} invalide ({problem})") from exc
+        raise ConfigError(
+            _(
+                "{path} : réglage {name} invalide ({problem})",
+                path=str(path),
+                name=repr(where),
+                problem=problem,
+            )
+        ) from exc

@@ -35,10 +35,6 @@ KEYWORDS_OPTION = "keywords"
 """The CLI option and feed parameter of the keywords (the feed also takes ``q``)."""
 
 
-def _translated(value: str) -> str:
-    return _(value)
-
-
 @dataclass(frozen=True, slots=True)
 class Criterion:
     """One search criterion. Labels are French and translated when read."""
@@ -53,10 +49,14 @@ class Criterion:
     """What it is called in the result header, texts and feeds: "Nature de l'emploi"."""
     help: str
     """The CLI option's help text."""
+    metavar: str
+    """The CLI option's value in its help ("--level NIVEAU"), French."""
     reference: Callable[[], Sequence[str]]
     """The reference values, in display order."""
-    describe_value: Callable[[str], str] = _translated
-    """A value as people read it, in the interface language."""
+    describe_value: Callable[[str], str] | None = None
+    """A value as people read it, in the interface language. None: a reference value is
+    translated (its French text is a catalogue key), any other value (an organisation, a
+    domain a source made up) is data and shown as it is."""
     lookup: Callable[[str], str | None] | None = None
     """Lenient lookup of a typed value (a name for a code, another case); None: exact."""
     kind: type = str
@@ -82,7 +82,10 @@ class Criterion:
 
     def value_label(self, value: object) -> str:
         """``value`` as people read it, in the interface language."""
-        return self.describe_value(str(value))
+        text = str(value)
+        if self.describe_value is not None:
+            return self.describe_value(text)
+        return _(text) if text in self.reference() else text
 
     def reference_values(self) -> list[str]:
         """The reference values as strings (facet keys), in display order."""
@@ -130,7 +133,7 @@ class Criterion:
         )
 
     def _valid_text(self, value: str) -> str:
-        label = self.describe_value(value)
+        label = self.value_label(value)
         return value if label == value or self.kind is int else f"{value} ({label})"
 
 
@@ -157,6 +160,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="natures",
         field="nature",
         option="nature",
+        metavar="NATURE",
         label="Nature de l'emploi",
         help="nature de l'emploi (répétable), ex. Apprentissage, Stage",
         reference=lambda: refdata().natures,
@@ -165,6 +169,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="domains",
         field="domain",
         option="domain",
+        metavar="DOMAINE",
         label="Domaine fonctionnel",
         help="domaine fonctionnel (répétable)",
         reference=lambda: refdata().domain_names,
@@ -173,6 +178,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="organisations",
         field="organisation",
         option="organisation",
+        metavar="ORGANISME",
         label="Organisme de rattachement",
         help="organisme de rattachement (répétable)",
         reference=lambda: refdata().organisations,
@@ -181,6 +187,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="levels",
         field="level",
         option="level",
+        metavar="NIVEAU",
         label="Niveau d'études",
         help="niveau d'études, de 3 à 8 (répétable)",
         reference=lambda: [str(n) for n in refdata().level_labels],
@@ -191,6 +198,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="regions",
         field="region",
         option="region",
+        metavar="RÉGION",
         label="Région",
         form_label="Localisation du poste : région",
         help="région : code INSEE ou nom (répétable), ex. 53",
@@ -203,6 +211,7 @@ CRITERIA: tuple[Criterion, ...] = (
         name="departments",
         field="department",
         option="department",
+        metavar="DÉPARTEMENT",
         label="Département",
         form_label="Localisation du poste : département",
         help="département : code ou nom (répétable), ex. 35, 2A",

@@ -126,6 +126,14 @@ def _error_text(error: Any) -> str:
         return _("valeur trop petite (minimum {limit})", limit=str(ctx.get("ge")))
     if kind == "less_than_equal":
         return _("valeur trop grande (maximum {limit})", limit=str(ctx.get("le")))
+    if kind in ("float_type", "float_parsing"):
+        return _("nombre attendu")
+    if kind == "literal_error":
+        return _("valeur inconnue (possibles : {expected})", expected=str(ctx.get("expected")))
+    if kind == "extra_forbidden":
+        return _("réglage inconnu")
+    if kind == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"])  # our own validators raise ValueError(_("…"))
     return str(error["msg"])
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "ENGLISH",
     "LANGUAGES",
     "_",
+    "_n",
     "get_language",
     "number",
     "set_language",
@@ -55,6 +56,20 @@ def _(message: str, /, **values: object) -> str:
         return text
     shown = {k: number(v) if type(v) is int else v for k, v in values.items()}
     return text.format(**shown)
+
+
+def _n(one: str, many: str, count: int, /, **values: object) -> str:
+    """The singular or plural message for ``count``, as the language chooses between them:
+    French says "0 offre", "1 offre", "2 offres"; English "0 offers", "1 offer", "2 offers".
+
+    Args:
+        one: The French singular text (a catalogue key).
+        many: The French plural text (a catalogue key).
+        count: The number that decides.
+        **values: Values for the ``{name}`` placeholders (pass ``count`` too if shown).
+    """
+    singular = count == 1 if _language == "en" else abs(count) < 2
+    return _(one if singular else many, **values)
 
 
 def number(value: int) -> str:

@@ -285,7 +285,6 @@ ENGLISH: dict[str, str] = {
     "PASS, la Place de l'apprentissage et des stages, dans un terminal.": (
         "PASS, the French public service's apprenticeship and internship board, in a terminal."
     ),
-    "adresse d'écoute": "address to listen on",
     "adresse e-mail invalide : {address}": "invalid e-mail address: {address}",
     "adresse publique utilisée dans les liens": "public address used in links",
     "afficher une offre": "show an offer",
@@ -302,14 +301,12 @@ ENGLISH: dict[str, str] = {
     "importer des offres (fichier ou URL http(s))": "import offers (file or http(s) URL)",
     "importer toutes les sources de config.toml": "import every source of config.toml",
     "impossible d'écouter sur {host}:{port} ({error})": "cannot listen on {host}:{port} ({error})",
-    "langue de l'interface": "interface language",
     "le paramètre {name}": "the parameter {name}",
     "mode borne (souris désactivée)": "kiosk mode (mouse off)",
     "mode lecteur d'écran (sans décor)": "screen-reader mode (no decoration)",
     "mots clés ou numéro d'offre": "keywords or offer number",
     "nombre maximal d'offres": "maximum number of offers",
     "offre introuvable : {reference}": "offer not found: {reference}",
-    "offres par flux (défaut 100)": "offers per feed (default 100)",
     "paramètre inconnu : {name} ; paramètres possibles : {known}": (
         "unknown parameter: {name}; possible parameters: {known}"
     ),
@@ -317,7 +314,6 @@ ENGLISH: dict[str, str] = {
     "pass-tui : import refusé, rien importé : {error}": (
         "pass-tui: import refused, nothing imported: {error}"
     ),
-    "port d'écoute": "port to listen on",
     "rechercher des offres": "search offers",
     "référence de l'offre (ex. 2019-181070)": "the offer's reference (e.g. 2019-181070)",
     "servir les flux en HTTP (lecture seule)": "serve the feeds over HTTP (read-only)",
@@ -327,14 +323,15 @@ ENGLISH: dict[str, str] = {
     ),
     "{size} Mo": "{size} MB",
     "nature de l'emploi (répétable), ex. Apprentissage, Stage": (
-        "type of position (repeatable), e.g. Apprentissage, Stage"
+        "type of position (repeatable), as written in French, e.g. Apprentissage "
+        "(apprenticeship), Stage (internship)"
     ),
     "domaine fonctionnel (répétable)": "functional area (repeatable)",
     "organisme de rattachement (répétable)": "parent organisation (repeatable)",
     "niveau d'études, de 3 à 8 (répétable)": "level of education, 3 to 8 (repeatable)",
     "région : code INSEE ou nom (répétable), ex. 53": "region: INSEE code or name (repeatable), e.g. 53",
     "département : code ou nom (répétable), ex. 35, 2A": (
-        "département: code or name (repeatable), e.g. 35, 2A"
+        "department: code or name (repeatable), e.g. 35, 2A"
     ),
     # reference lists: natures, levels, functional areas
     "Emploi ouvert aux titulaires et/ou aux contractuels": (
@@ -563,4 +560,164 @@ ENGLISH: dict[str, str] = {
         "Attachment saved: {name}, in the folder {directory}."
     ),
     "Mots clés ou numéro d'offre :": "Keywords or offer number:",
+    # --lang en everywhere outside the TUI screens: command line, feeds, mail, imports
+    "DOSSIER": "DIR",
+    "THÈME": "THEME",
+    "TEXTE": "TEXT",
+    "RÉFÉRENCE": "REFERENCE",
+    "ADRESSE": "ADDRESS",
+    "NATURE": "NATURE",
+    "DOMAINE": "DOMAIN",
+    "ORGANISME": "ORGANISATION",
+    "NIVEAU": "LEVEL",
+    "RÉGION": "REGION",
+    "DÉPARTEMENT": "DEPARTMENT",
+    "langue (défaut : la locale si fr_* ou en_*, sinon config.toml, sinon fr)": (
+        "language (default: the locale if fr_* or en_*, else config.toml, else fr)"
+    ),
+    "format de sortie (défaut : text)": "output format (default: text)",
+    "format de la source (défaut : auto, reconnu d'après le contenu)": (
+        "format of the source (default: auto, recognised from the content)"
+    ),
+    "adresse d'écoute (défaut : 127.0.0.1)": "address to listen on (default: 127.0.0.1)",
+    "port d'écoute (défaut : 8080)": "port to listen on (default: 8080)",
+    "offres par flux (défaut : 100)": "offers per feed (default: 100)",
+    "nombre entier": "integer",
+    "{percent} %": "{percent}%",
+    "« {text} »": "“{text}”",
+    " ; ": "; ",
+    # feeds
+    "PASS – recherche : {criteria}": "PASS – search: {criteria}",
+    "toutes les offres": "all offers",
+    "PASS – recherche": "PASS – search",
+    "PASS – offres d'apprentissage": "PASS – apprenticeship offers",
+    "PASS – offres de stage": "PASS – internship offers",
+    "Offres d'apprentissage ouvertes, les plus récentes d'abord.": (
+        "Open apprenticeship offers, newest first."
+    ),
+    "Offres de stage ouvertes, les plus récentes d'abord.": (
+        "Open internship offers, newest first."
+    ),
+    # settings (config.toml)
+    "une adresse http:// ou https:// est attendue": "an http:// or https:// address is expected",
+    "{path} : fichier illisible ({error})": "{path}: unreadable file ({error})",
+    "{path} : réglage {name} invalide ({problem})": "{path}: invalid setting {name} ({problem})",
+    "nombre attendu": "number expected",
+    "valeur inconnue (possibles : {expected})": "unknown value (possible: {expected})",
+    "réglage inconnu": "unknown setting",
+    # mail
+    "aucun destinataire": "no recipient",
+    "aucun serveur SMTP configuré : les messages restent en file d'attente": (
+        "no SMTP server configured: the messages stay in the queue"
+    ),
+    "un envoi de la file d'attente est déjà en cours": "the queue is already being sent",
+    "message en file d'attente sans destinataire valide": (
+        "queued message without a valid recipient"
+    ),
+    "type de contenu invalide pour la pièce jointe : {type}": (
+        "invalid content type for the attachment: {type}"
+    ),
+    "destinataire refusé par le serveur SMTP ({where}) : {reply}": (
+        "recipient refused by the SMTP server ({where}): {reply}"
+    ),
+    "expéditeur refusé par le serveur SMTP ({where}) : {reply}": (
+        "sender refused by the SMTP server ({where}): {reply}"
+    ),
+    "authentification refusée par le serveur SMTP ({where}) : {reply}": (
+        "authentication refused by the SMTP server ({where}): {reply}"
+    ),
+    "message refusé par le serveur SMTP ({where}) : {reply}": (
+        "message refused by the SMTP server ({where}): {reply}"
+    ),
+    "erreur du serveur SMTP ({where}) : {reply}": "SMTP server error ({where}): {reply}",
+    "le serveur SMTP ({where}) ne propose pas STARTTLS": (
+        "the SMTP server ({where}) does not offer STARTTLS"
+    ),
+    "le serveur SMTP ({where}) ne propose pas l'authentification": (
+        "the SMTP server ({where}) does not offer authentication"
+    ),
+    "le serveur SMTP ({where}) ne prend pas en charge cette opération": (
+        "the SMTP server ({where}) does not support this operation"
+    ),
+    "serveur SMTP injoignable ({where}) : pas de réponse en {seconds} s": (
+        "SMTP server unreachable ({where}): no answer within {seconds} s"
+    ),
+    "échec TLS avec le serveur SMTP ({where}) : certificat refusé ({reason})": (
+        "TLS failure with the SMTP server ({where}): certificate refused ({reason})"
+    ),
+    "échec TLS avec le serveur SMTP ({where}) : {reason}": (
+        "TLS failure with the SMTP server ({where}): {reason}"
+    ),
+    "le serveur SMTP ({where}) a fermé la connexion": (
+        "the SMTP server ({where}) closed the connection"
+    ),
+    "serveur SMTP injoignable ({where}) : connexion refusée": (
+        "SMTP server unreachable ({where}): connection refused"
+    ),
+    "serveur SMTP introuvable ({where}) : nom d'hôte inconnu": (
+        "SMTP server not found ({where}): unknown host name"
+    ),
+    "serveur SMTP injoignable ({where}) : {reason}": (
+        "SMTP server unreachable ({where}): {reason}"
+    ),
+    "erreur SMTP ({where}) : {reason}": "SMTP error ({where}): {reason}",
+    "échec de l'envoi ({where}) : erreur inattendue {error}": (
+        "sending failed ({where}): unexpected error {error}"
+    ),
+    # printing
+    "pièce jointe sans contenu (lien seulement)": "attachment without content (a link only)",
+    "contenu de la pièce jointe illisible": "unreadable attachment content",
+    "la commande lp est introuvable (CUPS n'est pas installé)": (
+        "the lp command is missing (CUPS is not installed)"
+    ),
+    "l'imprimante {printer} ne répond pas": "the printer {printer} does not answer",
+    "code {code}": "code {code}",
+    "lp a refusé l'impression ({detail})": "lp refused to print ({detail})",
+    # imports: formats and what the parsers say
+    "format non reconnu : précisez --format pass-rss, pep-csv ou json": (
+        "format not recognised: give --format pass-rss, pep-csv or json"
+    ),
+    "encodage illisible (ni UTF-8 ni Windows-1252)": (
+        "unreadable encoding (neither UTF-8 nor Windows-1252)"
+    ),
+    "format inconnu : {fmt} (possibles : {known})": "unknown format: {fmt} (possible: {known})",
+    "JSON mal formé ({error})": "malformed JSON ({error})",
+    "JSON inattendu : il faut une liste d'offres ou {shape}": (
+        "unexpected JSON: a list of offers or {shape} is needed"
+    ),
+    "{problem}, colonne {column}": "{problem}, column {column}",
+    "encodage illisible (UTF-8 attendu)": "unreadable encoding (UTF-8 expected)",
+    "valeur attendue": "value expected",
+    "nom de propriété entre guillemets droits attendu": ("property name in double quotes expected"),
+    "« : » attendu": "“:” expected",
+    "« , » attendu": "“,” expected",
+    "chaîne de caractères non terminée": "unterminated string",
+    "caractère de contrôle interdit": "control character not allowed",
+    "séquence d'échappement invalide": "invalid escape sequence",
+    "séquence \\uXXXX invalide": "invalid \\uXXXX sequence",
+    "données en trop après la fin du document": "extra data after the end of the document",
+    "virgule en trop avant la fin de l'objet": "extra comma before the end of the object",
+    "virgule en trop avant la fin de la liste": "extra comma before the end of the list",
+    "erreur de syntaxe": "syntax error",
+    "aucun élément (document vide ou tronqué)": "no element (empty or truncated document)",
+    "caractère ou balise inattendu": "unexpected character or tag",
+    "balise non terminée": "unterminated tag",
+    "caractère incomplet": "incomplete character",
+    "balise fermante qui ne correspond pas à l'ouvrante": (
+        "closing tag that does not match the opening one"
+    ),
+    "attribut en double": "duplicate attribute",
+    "contenu après l'élément racine": "content after the root element",
+    "entité non définie": "undefined entity",
+    "section CDATA non terminée": "unterminated CDATA section",
+    "déclaration XML mal formée": "malformed XML declaration",
+    "encodage inconnu": "unknown encoding",
+    "encodage de la déclaration XML incorrect": "wrong encoding in the XML declaration",
+    "référence à un caractère invalide": "reference to an invalid character",
+    "préfixe d'espace de noms non déclaré": "undeclared namespace prefix",
+    "la ligne contient un caractère nul": "the line contains a NUL character",
+    "fin de fichier inattendue": "unexpected end of file",
+    "saut de ligne dans un champ sans guillemets": "line break in an unquoted field",
+    "« {expected} » attendu après « {after} »": "“{expected}” expected after “{after}”",
+    "champ trop long (plus de {limit} caractères)": "field too long (over {limit} characters)",
 }

@@ -121,7 +121,7 @@ def test_search_feed_filters_by_keywords_and_region(
     feed = feedparser.parse(response.content)
     assert "développeur" in feed.feed.title
     assert "Bretagne" in feed.feed.title
-    assert feed.feed.description.startswith("Nombre de résultats : 2 offre(s).")
+    assert feed.feed.description.startswith("Nombre de résultats : 2 offres.")
     self_links = [link["href"] for link in feed.feed.links if link["rel"] == "self"]
     assert self_links == [f"{server.base_url}/flux/recherche?keywords=d%C3%A9veloppeur&region=53"]
 

@@ -362,8 +362,8 @@ def test_search_feed_describes_its_criteria(offers: list[Offer]) -> None:
     criteria = SearchCriteria(keywords="jardin", regions=("53",))
     feed = feedparser.parse(render_search_feed(offers, criteria, count=7))
     assert not feed.bozo
-    assert feed.feed.title == "PASS – recherche : Bretagne; jardin"
-    assert feed.feed.description.startswith("Nombre de résultats : 7 offre(s).")
+    assert feed.feed.title == "PASS – recherche : Bretagne ; jardin"
+    assert feed.feed.description.startswith("Nombre de résultats : 7 offres.")
     assert "Mots clés : jardin." in feed.feed.description
     assert [link["href"] for link in feed.feed.links if link["rel"] == "self"] == [
         feed_url(criteria)

@@ -17,9 +17,14 @@ DECORATION = re.compile("[\u2500-\u257f\u2580-\u259f\u2800-\u28ff]")
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let workers finish and the screen catch up (bounded: Textual's own waits)."""
+    """Let workers finish, the screen catch up and the terminal cursor land (bounded)."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(50):  # the cursor is held while a screen settles (PassApp.HOLD_MAX_S)
+        if not getattr(pilot.app, "cursor_held", False):
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
 
 

@@ -13,7 +13,7 @@ The queue. When the server cannot take a message (connection refused, timeout, T
 4xx/5xx reply...) the message is not lost: it goes into ``outbox/.queue/``, a Maildir++
 sub-folder of the outbox (a mail client opening ``outbox/`` lists it as the folder
 ``queue``; the outbox's own ``new/`` never shows queued mail). Result status ``"queued"``,
-with a one-line French ``error``. A queued file is the complete RFC 5322 message plus
+with a one-line ``error`` in the interface language. A queued file is the complete RFC 5322 message plus
 bookkeeping headers, all stripped before the message is handed to a server again:
 
 ``X-Pass-Tui-Envelope-To``
@@ -22,7 +22,7 @@ bookkeeping headers, all stripped before the message is handed to a server again
 ``X-Pass-Tui-Attempts``
     how many delivery attempts failed;
 ``X-Pass-Tui-Error``
-    the last failure, the same French one-liner ``send`` or ``flush`` reported;
+    the last failure, the same one-liner ``send`` or ``flush`` reported;
 ``X-Pass-Tui-Last-Attempt``
     the date of the last failure.
 
@@ -68,6 +68,7 @@ from filelock import FileLock, Timeout
 from pass_tui.data.config import Settings, SmtpSettings
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.text import clean
+from pass_tui.i18n import _
 
 __all__ = [
     "FlushReport",
@@ -254,7 +255,7 @@ class Mailer:
 
         Returns:
             The delivery status, the ``Message-ID`` and, when relevant, the file written
-            and the French description of a failure.
+            and the description of a failure (in the interface language).
 
         Raises:
             ValueError: A recipient is not a valid address, there is no recipient, or an
@@ -305,14 +306,14 @@ class Mailer:
             return FlushReport(
                 0,
                 self.pending(),
-                ["aucun serveur SMTP configuré : les messages restent en file d'attente"],
+                [_("aucun serveur SMTP configuré : les messages restent en file d'attente")],
             )
         lock = FileLock(str(self._queue / "flush.lock"), timeout=0)
         try:
             lock.acquire()
         except Timeout:
             return FlushReport(
-                0, self.pending(), ["un envoi de la file d'attente est déjà en cours"]
+                0, self.pending(), [_("un envoi de la file d'attente est déjà en cours")]
             )
         try:
             sent, errors = self._flush_locked(smtp)
@@ -337,7 +338,7 @@ class Mailer:
                 message = _parse(data)
                 recipients = _envelope(message)
                 if not recipients:
-                    error = "message en file d'attente sans destinataire valide"
+                    error = _("message en file d'attente sans destinataire valide")
                     errors.append(error)
                     _record_failure(self._queue, path, message, None, error)
                     continue
@@ -390,7 +391,10 @@ class Mailer:
         for attachment in attachments:
             if not _CONTENT_TYPE.fullmatch(attachment.content_type or ""):
                 raise ValueError(
-                    f"type de contenu invalide pour la pièce jointe : {clean(attachment.content_type)!r}"
+                    _(
+                        "type de contenu invalide pour la pièce jointe : {type}",
+                        type=repr(clean(attachment.content_type)),
+                    )
                 )
         sender = self._sender()
         domain = parseaddr(sender)[1].rpartition("@")[2] or "pass-tui.invalid"
@@ -527,45 +531,72 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
 
 
 def _describe(exc: BaseException, settings: SmtpSettings) -> str:
-    """A one-line French description of a delivery failure (no address, no content)."""
+    """A one-line description of a delivery failure in the interface language (no address,
+    no content)."""
     where = _where(settings)
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         replies = "; ".join(_reply(code, text) for code, text in exc.recipients.values())
-        return f"destinataire refusé par le serveur SMTP ({where}) : {replies}"
+        return _(
+            "destinataire refusé par le serveur SMTP ({where}) : {reply}",
+            where=where,
+            reply=replies,
+        )
     if isinstance(exc, smtplib.SMTPResponseException):
         reply = _reply(exc.smtp_code, exc.smtp_error)
         if isinstance(exc, smtplib.SMTPSenderRefused):
-            return f"expéditeur refusé par le serveur SMTP ({where}) : {reply}"
-        if isinstance(exc, smtplib.SMTPAuthenticationError):
-            return f"authentification refusée par le serveur SMTP ({where}) : {reply}"
-        if isinstance(exc, smtplib.SMTPDataError):
-            return f"message refusé par le serveur SMTP ({where}) : {reply}"
-        return f"erreur du serveur SMTP ({where}) : {reply}"
+            message = "expéditeur refusé par le serveur SMTP ({where}) : {reply}"
+        elif isinstance(exc, smtplib.SMTPAuthenticationError):
+            message = "authentification refusée par le serveur SMTP ({where}) : {reply}"
+        elif isinstance(exc, smtplib.SMTPDataError):
+            message = "message refusé par le serveur SMTP ({where}) : {reply}"
+        else:
+            message = "erreur du serveur SMTP ({where}) : {reply}"
+        return _(message, where=where, reply=reply)
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         text = str(exc)
         if "STARTTLS" in text:
-            return f"le serveur SMTP ({where}) ne propose pas STARTTLS"
+            return _("le serveur SMTP ({where}) ne propose pas STARTTLS", where=where)
         if "AUTH" in text:
-            return f"le serveur SMTP ({where}) ne propose pas l'authentification"
-        return f"le serveur SMTP ({where}) ne prend pas en charge cette opération"
+            return _("le serveur SMTP ({where}) ne propose pas l'authentification", where=where)
+        return _("le serveur SMTP ({where}) ne prend pas en charge cette opération", where=where)
     if _caused_by(exc, TimeoutError):
-        return f"serveur SMTP injoignable ({where}) : pas de réponse en {settings.timeout:g} s"
+        return _(
+            "serveur SMTP injoignable ({where}) : pas de réponse en {seconds} s",
+            where=where,
+            seconds=f"{settings.timeout:g}",
+        )
     if isinstance(exc, ssl.SSLCertVerificationError):
         reason = clean(exc.verify_message or exc.reason or "")
-        return f"échec TLS avec le serveur SMTP ({where}) : certificat refusé ({reason})"
+        return _(
+            "échec TLS avec le serveur SMTP ({where}) : certificat refusé ({reason})",
+            where=where,
+            reason=reason,
+        )
     if isinstance(exc, ssl.SSLError):
-        return f"échec TLS avec le serveur SMTP ({where}) : {clean(exc.reason or exc)}"
+        return _(
+            "échec TLS avec le serveur SMTP ({where}) : {reason}",
+            where=where,
+            reason=clean(exc.reason or exc),
+        )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return f"le serveur SMTP ({where}) a fermé la connexion"
+        return _("le serveur SMTP ({where}) a fermé la connexion", where=where)
     if isinstance(exc, ConnectionRefusedError):
-        return f"serveur SMTP injoignable ({where}) : connexion refusée"
+        return _("serveur SMTP injoignable ({where}) : connexion refusée", where=where)
     if isinstance(exc, socket.gaierror):
-        return f"serveur SMTP introuvable ({where}) : nom d'hôte inconnu"
+        return _("serveur SMTP introuvable ({where}) : nom d'hôte inconnu", where=where)
     if isinstance(exc, OSError):
-        return f"serveur SMTP injoignable ({where}) : {clean(exc.strerror or exc)}"
+        return _(
+            "serveur SMTP injoignable ({where}) : {reason}",
+            where=where,
+            reason=clean(exc.strerror or exc),
+        )
     if isinstance(exc, smtplib.SMTPException):
-        return f"erreur SMTP ({where}) : {clean(exc)}"
-    return f"échec de l'envoi ({where}) : erreur inattendue {type(exc).__name__}"
+        return _("erreur SMTP ({where}) : {reason}", where=where, reason=clean(exc))
+    return _(
+        "échec de l'envoi ({where}) : erreur inattendue {error}",
+        where=where,
+        error=type(exc).__name__,
+    )
 
 
 # -- messages ------------------------------------------------------------------------------
@@ -574,11 +605,11 @@ def _describe(exc: BaseException, settings: SmtpSettings) -> str:
 def _recipients(to: str | list[str]) -> list[str]:
     addresses = [to] if isinstance(to, str) else list(to)
     if not addresses:
-        raise ValueError("aucun destinataire")
+        raise ValueError(_("aucun destinataire"))
     out: list[str] = []
     for address in addresses:
         if not is_valid_email(address):
-            raise ValueError(f"adresse e-mail invalide : {_printable(address)}")
+            raise ValueError(_("adresse e-mail invalide : {address}", address=_printable(address)))
         if address not in out:
             out.append(address)
     return out
@@ -587,7 +618,7 @@ def _recipients(to: str | list[str]) -> list[str]:
 def _printable(value: object) -> str:
     text = value if isinstance(value, str) else repr(value)
     text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
-    return f"« {text[:80]}{'…' if len(text) > 80 else ''} »"
+    return _("« {text} »", text=text[:80] + ("…" if len(text) > 80 else ""))
 
 
 def _clean_body(body: str) -> str:

@@ -101,7 +101,7 @@ a 413 and the connection is closed."""
 
 @dataclass(frozen=True, slots=True)
 class _Feed:
-    title: str
+    title: str  # French, translated when the feed is written
     description: str
     criteria: SearchCriteria | None  # None: from the query string
 
@@ -374,15 +374,20 @@ class FeedApp:
 
     def _index_text(self) -> str:
         base = self.base_url
-        return "\n".join(
-            [
-                _("Flux disponibles (RSS 2.0 ; ajouter .atom pour Atom 1.0) :"),
-                f"  {base}/flux/offres : " + _("offres d'apprentissage"),
-                f"  {base}/flux/offres_stages : " + _("offres de stage"),
-                f"  {base}/flux/recherche?keywords=…&nature=…&domain=…&organisation=…"
-                "&level=…&region=…&department=… : " + _("une recherche"),
-            ]
+        search = (
+            "/flux/recherche?keywords=…&nature=…&domain=…&organisation=…&level=…&region=…"
+            "&department=…"
         )
+        feeds = [
+            ("/flux/offres", _("offres d'apprentissage")),
+            ("/flux/offres_stages", _("offres de stage")),
+            (search, _("une recherche")),
+        ]
+        lines = [_("Flux disponibles (RSS 2.0 ; ajouter .atom pour Atom 1.0) :")]
+        lines += [
+            "  " + _("{label} : {value}", label=base + path, value=what) for path, what in feeds
+        ]
+        return "\n".join(lines)
 
     def _feed(self, path: str, query: str, if_none_match: str | None) -> Response:
         atom = path.endswith(".atom")
@@ -410,7 +415,7 @@ class FeedApp:
         elif atom:
             body = render_atom(
                 offers,
-                title=feed.title,
+                title=_(feed.title),
                 link=base + "/",
                 feed_id=base + path,
                 self_url=base + path,
@@ -419,9 +424,9 @@ class FeedApp:
         else:
             body = render_rss(
                 offers,
-                title=feed.title,
+                title=_(feed.title),
                 link=base + "/",
-                description=feed.description,
+                description=_(feed.description),
                 self_url=base + path,
                 base_url=base,
             )

@@ -14,13 +14,17 @@ our own PASS-RSS importer) read ours the same way:
 ``dc:description`` department code without its leading zero ("06" → "6", "2A")
 ``dc:coverage``    city
 ``dc:date``        contract start date (ISO)
-``dc:type``        level, "Niveau 6 – (label)"
+``dc:type``        level, "Niveau 6 – (label)" (French in both languages: it is PASS's
+                   notation, which consumers and our importer parse)
 ``dc:format``      duration
 ``dc:identifier``  reference
 ``pubDate``        publication date (RFC 822)
 ``guid``           reference (``isPermaLink="false"``)
-``category``       nature
+``category``       nature (the French reference value, as PASS writes it)
 =================  ============================================================
+
+Feed titles, descriptions and the offers' labels follow the interface language; the offers'
+own text stays French, and so does the feeds' declared language (``fr``).
 
 Documents are built with :mod:`xml.etree.ElementTree`, which escapes every text and
 attribute; characters XML 1.0 forbids are dropped before that.
@@ -37,10 +41,10 @@ from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from urllib.parse import parse_qsl, quote, urlencode
 
-from pass_tui.data.criteria import CRITERIA, KEYWORDS_OPTION, SearchCriteria
+from pass_tui.data.criteria import BY_NAME, CRITERIA, KEYWORDS_OPTION, SearchCriteria
 from pass_tui.data.errors import BadInput, QueryError
 from pass_tui.data.models import Offer
-from pass_tui.data.publishing.render import offer_text
+from pass_tui.data.publishing.render import PROFILE, count_line, offer_text
 from pass_tui.data.refdata import refdata
 from pass_tui.data.text import web_url
 from pass_tui.i18n import _
@@ -237,7 +241,8 @@ def offer_html(offer: Offer) -> str:
     """
     parts = _html_blocks(offer.description) if offer.description else []
     if offer.profile:
-        parts.append("<p><strong>Profil recherché :</strong></p>")
+        heading = html.escape(_("{label} :", label=_(PROFILE)), quote=False)
+        parts.append(f"<p><strong>{heading}</strong></p>")
         parts.extend(_html_blocks(offer.profile))
     return "\n".join(parts)
 
@@ -383,8 +388,9 @@ def render_atom(
         name = offer.employer or offer.organisation
         if name:
             _sub(_sub(entry, "author"), "name", name)
-        _sub(entry, "category", term=offer.nature, label=offer.nature)
-        summary = " — ".join(p for p in (offer.employer, offer.location, offer.nature) if p)
+        nature = BY_NAME["natures"].value_label(offer.nature)
+        _sub(entry, "category", term=offer.nature, label=nature)
+        summary = " — ".join(p for p in (offer.employer, offer.location, nature) if p)
         _sub(entry, "summary", summary, type="text")
         _sub(entry, "content", offer_text(offer), type="text")
     return _serialise(feed)
@@ -513,14 +519,17 @@ def render_search_feed(
     """
     base = base_url.rstrip("/")
     described = criteria.describe()
-    title = "PASS – recherche : " + ("; ".join(v for _, v in described) or "toutes les offres")
+    chosen = _(" ; ").join(value for _label, value in described)
+    title = _("PASS – recherche : {criteria}", criteria=chosen or _("toutes les offres"))
     self_url = feed_url(criteria, format=format, base_url=base)
     if format == "atom":
         return render_atom(
             offers, title=title, link=base + "/", feed_id=self_url, self_url=self_url, base_url=base
         )
-    description = f"Nombre de résultats : {count} offre(s)."
-    description += "".join(f" {label} : {value}." for label, value in described)
+    description = " ".join(
+        [count_line(count) + "."]
+        + [_("{label} : {value}", label=label, value=value) + "." for label, value in described]
+    )
     return render_rss(
         offers,
         title=title,

@@ -17,6 +17,7 @@ from pathlib import Path
 from pass_tui.data.errors import PrinterError
 from pass_tui.data.models import Attachment, Offer
 from pass_tui.data.publishing.render import offer_text
+from pass_tui.i18n import _
 
 __all__ = [
     "PrintResult",
@@ -72,11 +73,11 @@ def save_attachment(attachment: Attachment, directory: Path) -> Path:
         ValueError: The attachment has no content (only a link) or bad base64.
     """
     if not attachment.content:
-        raise ValueError("pièce jointe sans contenu (lien seulement)")
+        raise ValueError(_("pièce jointe sans contenu (lien seulement)"))
     try:
         data = base64.b64decode(attachment.content, validate=True)
     except (ValueError, TypeError) as exc:
-        raise ValueError("contenu de la pièce jointe illisible") from exc
+        raise ValueError(_("contenu de la pièce jointe illisible")) from exc
     path = _unique(directory / safe_filename(attachment.name, "piece-jointe"))
     _write(path, data)
     return path
@@ -103,7 +104,7 @@ def print_offer(offer: Offer, directory: Path, printer: str | None = None) -> Pr
         return PrintResult(text_path, pdf_path)
     lp = shutil.which("lp")
     if lp is None:
-        raise PrinterError("la commande lp est introuvable (CUPS n'est pas installé)")
+        raise PrinterError(_("la commande lp est introuvable (CUPS n'est pas installé)"))
     try:
         done = subprocess.run(
             [lp, "-d", printer, "--", str(pdf_path)],
@@ -113,8 +114,8 @@ def print_offer(offer: Offer, directory: Path, printer: str | None = None) -> Pr
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise PrinterError(f"l'imprimante {printer} ne répond pas") from exc
+        raise PrinterError(_("l'imprimante {printer} ne répond pas", printer=printer)) from exc
     if done.returncode != 0:
-        detail = " ".join(done.stderr.split())[:200] or f"code {done.returncode}"
-        raise PrinterError(f"lp a refusé l'impression ({detail})")
+        detail = " ".join(done.stderr.split())[:200] or _("code {code}", code=str(done.returncode))
+        raise PrinterError(_("lp a refusé l'impression ({detail})", detail=detail))
     return PrintResult(text_path, pdf_path, printer, " ".join(done.stdout.split()) or None)

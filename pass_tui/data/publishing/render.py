@@ -1,4 +1,5 @@
-"""Offers as labelled fields and plain text ("Label : valeur"), for the CLI, printing and e-mail."""
+"""Offers as labelled fields and plain text ("Label : valeur", "Label: value"), for the CLI,
+printing and e-mail."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import date
 from typing import NamedTuple
 
 from pass_tui.data.catalogue import OfferSummary
+from pass_tui.data.criteria import BY_NAME
 from pass_tui.data.models import Offer
 from pass_tui.data.refdata import refdata
-from pass_tui.i18n import _
+from pass_tui.i18n import _, _n
 
 __all__ = [
     "APPLY_BY_EMAIL",
@@ -33,7 +35,8 @@ __all__ = [
 
 
 def fr_date(value: date | None) -> str:
-    """ "26/11/2026": the short numeric date of CLI output and files."""
+    """A date as dd/mm/yyyy, in both languages (PASS's own notation; English readers
+    outside the US read it the same way)."""
     return value.strftime("%d/%m/%Y") if value else ""
 
 
@@ -73,10 +76,14 @@ def long_date(value: date | None) -> str:
 
 
 def count_line(count: int) -> str:
-    """ "Nombre de résultats : 11 offres" ("0 offre", "1 offre" in French)."""
-    if count <= 1:
-        return _("Nombre de résultats : {count} offre", count=count)
-    return _("Nombre de résultats : {count} offres", count=count)
+    """ "Nombre de résultats : 11 offres" ("0 offre", "1 offre" in French; "0 offers" in
+    English)."""
+    return _n(
+        "Nombre de résultats : {count} offre",
+        "Nombre de résultats : {count} offres",
+        count,
+        count=count,
+    )
 
 
 # Where the printable document puts a field: the key-facts block under the title, or the
@@ -92,7 +99,10 @@ YES = "oui"  # the value of yes/no fields
 
 
 class OfferField(NamedTuple):
-    """One non-empty field of an offer: its French label, its value and where it belongs.
+    """One non-empty field of an offer: its French label (translate it with ``_()`` when
+    showing it), its value as people read it in the interface language (reference values
+    such as the nature, the domain or the level translated; the offer's own text as it
+    is) and where it belongs.
 
     ``section`` is :data:`KEY_FACT` for the short facts shown as a block under the title
     (the title itself included), else the French heading of the document section;
@@ -111,11 +121,13 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
     department = (
         f"{rd.department_name(offer.department)} ({offer.department})" if offer.department else ""
     )
+    nature = BY_NAME["natures"].value_label(offer.nature) if offer.nature else ""
+    domain = BY_NAME["domains"].value_label(offer.domain) if offer.domain else ""
     contact = " - ".join(x for x in (offer.contact_email, offer.contact_phone) if x)
     rows = [
         OfferField("Référence", offer.reference, KEY_FACT),
         OfferField(TITLE, offer.title, KEY_FACT),
-        OfferField("Nature de l'emploi", offer.nature, KEY_FACT),
+        OfferField("Nature de l'emploi", nature, KEY_FACT),
         OfferField("Date de publication", fr_date(offer.published), KEY_FACT),
         OfferField("Date limite de candidature", fr_date(offer.closing), KEY_FACT),
         OfferField("Employeur", offer.employer or "", KEY_FACT),
@@ -123,7 +135,7 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
         OfferField("Organisme de rattachement", offer.organisation or "", KEY_FACT),
         OfferField("Versant", offer.versant or "", KEY_FACT),
         OfferField("Catégorie", offer.category or "", KEY_FACT),
-        OfferField("Domaine fonctionnel", offer.domain or "", KEY_FACT),
+        OfferField("Domaine fonctionnel", domain, KEY_FACT),
         OfferField("Métier", offer.metier or "", KEY_FACT),
         OfferField("Niveau d'études", rd.level_label(offer.level) if offer.level else "", KEY_FACT),
         OfferField("Région", region, KEY_FACT),

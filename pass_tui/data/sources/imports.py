@@ -56,7 +56,7 @@ def detect_format(content: bytes, source: str = "", content_type: str = "") -> s
     if b";" in first_line or source.lower().endswith(".csv") or "csv" in content_type:
         return "pep-csv"
     raise ImportFailed(
-        "format non reconnu : précisez --format pass-rss, pep-csv ou json", source=source
+        _("format non reconnu : précisez --format pass-rss, pep-csv ou json"), source=source
     )
 
 
@@ -66,7 +66,7 @@ def _decode(content: bytes, source: str) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFailed("encodage illisible (ni UTF-8 ni Windows-1252)", source=source)
+    raise ImportFailed(_("encodage illisible (ni UTF-8 ni Windows-1252)"), source=source)
 
 
 def parse_offers(
@@ -87,7 +87,9 @@ def parse_offers(
         return parse_json_offers(content, source=source, checks=checks)
     if fmt == "pep-csv":
         return parse_pep_csv(_decode(content, source), source=source, checks=checks)
-    raise ImportFailed(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+    raise ImportFailed(
+        _("format inconnu : {fmt} (possibles : {known})", fmt=fmt, known=", ".join(FORMATS))
+    )
 
 
 @dataclass(slots=True)
@@ -149,7 +151,9 @@ class Importer:
 
     def run(self, source: str, fmt: str = "auto", progress: Progress | None = None) -> ImportReport:
         if fmt not in FORMATS:
-            raise ImportFailed(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+            raise ImportFailed(
+                _("format inconnu : {fmt} (possibles : {known})", fmt=fmt, known=", ".join(FORMATS))
+            )
         report = ImportReport(source)
         is_url = source.startswith(("http://", "https://"))
         validators: dict[str, str] = {}

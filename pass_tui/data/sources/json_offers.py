@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, SourceChecks, first_error
+from pass_tui.data.sources.problems import json_problem
 from pass_tui.i18n import _
 
 __all__ = ["parse_json_offers"]
@@ -23,13 +24,19 @@ def parse_json_offers(
         doc: Any = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise ImportFailed(f"JSON mal formé ({exc})", line=line, source=source) from None
+        raise ImportFailed(
+            _("JSON mal formé ({error})", error=json_problem(exc)), line=line, source=source
+        ) from None
     except RecursionError:  # [[[[…]]]] nested deeper than Python's parser can follow
         raise ImportFailed(_("JSON trop imbriqué"), source=source) from None
     items = doc.get("offers") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ImportFailed(
-            'JSON inattendu : une liste d\'offres ou {"offers": [...]} est attendu', source=source
+            _(
+                "JSON inattendu : il faut une liste d'offres ou {shape}",
+                shape='{"offers": [...]}',
+            ),
+            source=source,
         )
     # Every offer passes the source checks (publication dates against ``checks.today``);
     # a reference listed twice is refused, naming both offers.

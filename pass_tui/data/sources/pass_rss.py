@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, SourceChecks, first_error
+from pass_tui.data.sources.problems import xml_problem
 from pass_tui.data.text import clean, clean_multiline
 from pass_tui.i18n import _
 
@@ -60,7 +61,7 @@ def safe_xml(data: bytes | str, *, source: str = "") -> ET.Element:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise ImportFailed(
-            _("XML mal formé ({error})", error=expat.ErrorString(exc.code)),
+            _("XML mal formé ({error})", error=xml_problem(exc)),
             line=exc.lineno,
             source=source,
         ) from None

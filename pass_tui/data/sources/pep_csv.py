@@ -51,6 +51,7 @@ from pydantic import ValidationError
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, SourceChecks, first_error
 from pass_tui.data.refdata import refdata
+from pass_tui.data.sources.problems import csv_problem
 from pass_tui.data.text import clean, clean_multiline, fold
 from pass_tui.i18n import _
 
@@ -295,7 +296,9 @@ def parse_pep_csv(
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise ImportFailed(_("CSV illisible ({error})", error=exc), line=1, source=source) from exc
+        raise ImportFailed(
+            _("CSV illisible ({error})", error=csv_problem(exc)), line=1, source=source
+        ) from exc
     header = [clean(name) for name in header]
     index = {name: i for i, name in enumerate(header) if name}
     for name in REQUIRED_COLUMNS:
@@ -320,7 +323,7 @@ def parse_pep_csv(
             break
         except csv.Error as exc:
             raise ImportFailed(
-                _("CSV mal formé ({error})", error=exc), line=line, source=source
+                _("CSV mal formé ({error})", error=csv_problem(exc)), line=line, source=source
             ) from exc
         start, line = line, reader.line_num + 1
         if not any(field.strip() for field in fields):
