@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -20,10 +19,7 @@ from pass_tui.data.config import Settings
 from pass_tui.data.services import Services
 from tests.factories import make_offers
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-]
+pytestmark = pytest.mark.e2e
 
 WAIT_S = 15.0
 
