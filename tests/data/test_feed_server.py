@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import feedparser
@@ -22,25 +22,13 @@ import httpx
 import pytest
 
 from pass_tui.data.catalogue import Catalogue
-from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.publishing.feed_server import WORKER_THREADS, FeedServer, make_server
 from pass_tui.data.services import Services
+from tests.factories import TODAY, offer
 
-TODAY = date(2026, 11, 26)
 REPO = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
-
-
-def offer(ref: str, days_ago: int, **fields: object) -> Offer:
-    base: dict[str, object] = {
-        "reference": ref,
-        "title": f"Offre {ref}",
-        "nature": "Apprentissage",
-        "published": TODAY - timedelta(days=days_ago),
-    }
-    base.update(fields)
-    return Offer.model_validate(base)
 
 
 OFFERS = [

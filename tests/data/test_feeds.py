@@ -26,22 +26,11 @@ from pass_tui.data.publishing.feeds import (
     render_rss,
     render_search_feed,
 )
+from tests.factories import TODAY, offer
 
-TODAY = date(2026, 11, 26)
 DC = "{http://purl.org/dc/elements/1.1/}"
 NASTY_TITLE = "<script>&amp; [@click=app.quit] Apprenti(e)"
 NASTY_EMPLOYER = "Mairie de Nice & Métropole <Côte d'Azur>"
-
-
-def offer(ref: str, days_ago: int, **fields: object) -> Offer:
-    base: dict[str, object] = {
-        "reference": ref,
-        "title": f"Offre {ref}",
-        "nature": "Apprentissage",
-        "published": TODAY - timedelta(days=days_ago),
-    }
-    base.update(fields)
-    return Offer.model_validate(base)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -29,6 +28,7 @@ from pass_tui.data.sources.pass_rss import parse_pass_rss
 from pass_tui.data.sources.pep_csv import parse_pep_csv
 from pass_tui.data.text import clean, clean_multiline, web_url
 from pass_tui.i18n import set_language
+from tests import factories
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -96,13 +96,7 @@ def rss_source(*items: str) -> bytes:
 
 
 def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pass_tui", *args, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return factories.run_cli(*args, "--data-dir", str(data_dir), timeout=60)
 
 
 # -- values are checked, not coerced ----------------------------------------------------------

@@ -19,6 +19,7 @@ from pass_tui.data.paths import DataPaths
 from pass_tui.data.sources.fetch import Fetcher
 from pass_tui.data.sources.imports import Importer, detect_format
 from pass_tui.data.sources.pass_rss import html_to_text, parse_pass_rss
+from tests.factories import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -277,23 +278,11 @@ def test_cli_import_all_from_config(data_dir: Path) -> None:
             f'[[sources]]\nurl = "{server.url("/flux/offres")}"\n\n'
             f'[[sources]]\nurl = "{server.url("/flux/offres_stages")}"\nformat = "pass-rss"\n'
         )
-        out = subprocess.run(
-            [sys.executable, "-m", "pass_tui", "import", "--all", "--data-dir", str(data_dir)],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        out = run_cli("import", "--all", "--data-dir", str(data_dir), timeout=60)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert len(lines) == 2 and "2 ajoutée(s)" in lines[0] and "1 ajoutée(s)" in lines[1]
-    shown = subprocess.run(
-        [sys.executable, "-m", "pass_tui", "offer", "S-2026-001234", "--data-dir", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    shown = run_cli("offer", "S-2026-001234", "--data-dir", str(data_dir), timeout=60)
     assert "Nature de l'emploi : Stage" in shown.stdout
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,21 +11,8 @@ import pytest
 from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.criteria import SearchCriteria
 from pass_tui.data.errors import CriteriaError
-from pass_tui.data.models import Offer
 from pass_tui.data.paths import DataPaths
-
-TODAY = date(2026, 11, 26)
-
-
-def offer(ref: str, days_ago: int, **fields: object) -> Offer:
-    base: dict[str, object] = {
-        "reference": ref,
-        "title": f"Offre {ref}",
-        "nature": "Apprentissage",
-        "published": TODAY - timedelta(days=days_ago),
-    }
-    base.update(fields)
-    return Offer.model_validate(base)
+from tests.factories import TODAY, offer
 
 
 @pytest.fixture
