@@ -17,6 +17,7 @@ from pass_tui.data.publishing.render import count_line, summary_sentence
 from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.footer import PassFooter
+from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.result_list import ResultList
 
 __all__ = ["ResultsScreen", "criteria_text"]
@@ -61,6 +62,7 @@ class ResultsScreen(PassScreen[None]):
         with Vertical(id="results-head"):
             yield Static(criteria_text(self.criteria), id="criteria", markup=False)
             yield Static(_("Recherche en cours…"), id="count", markup=False)
+            yield Notice(id="notice")
             with Vertical(classes="buttons"):
                 yield button(_("Affiner ma recherche"), "refine", primary=True)
                 yield button(_("Nouvelle recherche"), "new")

@@ -17,6 +17,7 @@ from pass_tui.i18n import _
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.criteria_list import CriteriaList
 from pass_tui.widgets.footer import PassFooter
+from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.reader import ReaderScroll
 from pass_tui.widgets.text_field import LabelledField, TextField
 
@@ -74,6 +75,7 @@ class SearchScreen(PassScreen[None]):
                 yield button(_("Effacer les critères"), "clear")
                 yield button(_("Aide"), "help")
             yield Static(_("Chargement des critères…"), id="criteria-status", markup=False)
+            yield Notice(id="notice")
         with ReaderScroll(id="search-form", can_focus=False):
             for criterion in CRITERIA:
                 label = Label(

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from pass_tui.data.catalogue import OfferSummary
 from pass_tui.screens import OfferScreen, ResultsScreen, SearchScreen
-from pass_tui.widgets import ResultList
+from pass_tui.widgets import Notice, ResultList
 from pass_tui.widgets.text import fit
 from tests.factories import TODAY
 
@@ -189,3 +189,18 @@ def test_fit_cuts_at_word_boundaries() -> None:
     assert fit("court", 30) == "court"
     assert fit("Anticonstitutionnellement", 10) == "Anticonst…"
     assert fit("a\x1b[31mb", 10) == "a [31mb"
+
+
+async def test_a_failed_search_is_shown_in_place_and_the_app_stays_up(make_app, services) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        services.paths.catalogue.write_text('{"offers": {"1": {"reference": ')  # truncated
+        await press(pilot, "ctrl+t")
+        assert app.is_running
+        assert isinstance(app.screen, ResultsScreen)
+        notice = app.screen.query_one("#notice", Notice)
+        await pilot.pause(0.2)  # a notice is drawn shortly after it is announced
+        assert notice.text.startswith("Erreur : ")
+        assert "catalogue.json" in notice.text and "illisible" in notice.text
+        assert str(notice.content) == notice.text  # on screen, not only in a toast
