@@ -41,7 +41,7 @@ class PassApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "help", "Aide", id="app.help", priority=True),
-        Binding("f1", "help", show=False, id="app.help_f1"),
+        Binding("f1,question_mark", "help", show=False, id="app.help_other"),
         Binding("ctrl+q", "quit", "Quitter", show=False, id="app.quit", priority=True),
         Binding(
             "ctrl+p",

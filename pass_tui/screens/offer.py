@@ -55,7 +55,6 @@ class OfferScreen(PassScreen[int]):
         Binding("i", "print", "Imprimer", tooltip="Imprimer l'offre", id="offer.print"),
         Binding("e", "email", "E-mail", tooltip="Envoyer l'offre par e-mail", id="offer.email"),
         Binding("l", "back", "Liste", tooltip="Retour à la liste", id="offer.back"),
-        Binding("question_mark", "app.help", "Aide", show=False, id="offer.help"),
         Binding("escape", "back", show=False, id="offer.escape"),
     ]
 

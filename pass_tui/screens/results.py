@@ -42,7 +42,6 @@ class ResultsScreen(PassScreen[None]):
             "n", "new_search", "Nouvelle", tooltip="Nouvelle recherche", id="results.new_search"
         ),
         Binding("f", "feed", "Flux RSS", tooltip="Flux RSS de cette recherche", id="results.feed"),
-        Binding("question_mark", "app.help", "Aide", show=False, id="results.help"),
         Binding("escape", "refine", show=False, id="results.back"),
     ]
 
