@@ -150,6 +150,23 @@ class PassApp(App[None]):
         )
         yield SystemCommand(_("Quitter"), _("Quitter l'application"), self.action_quit)
 
+    def action_command_palette(self) -> None:
+        """Open the command palette, in the interface language."""
+        from pass_tui.dialogs.palette import PassCommandPalette
+
+        if self.use_command_palette and not PassCommandPalette.is_open(self):
+            self.push_screen(PassCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Open the theme picker, in the interface language."""
+        from textual.theme import ThemeProvider
+
+        from pass_tui.dialogs.palette import PassCommandPalette
+
+        self.push_screen(
+            PassCommandPalette(providers=[ThemeProvider], placeholder=_("Rechercher un thème…"))
+        )
+
     # -- the terminal cursor follows the focus (ACCESSIBILITY.md point 1) -----------------------
     async def on_event(self, event: events.Event) -> None:
         await super().on_event(event)

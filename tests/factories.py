@@ -156,6 +156,72 @@ def make_offers(today: date = TODAY) -> list[Offer]:
     return offers
 
 
+# make_neutral_offers(): the same catalogue with its own text in plain English, no accent.
+_NEUTRAL_TITLES = (
+    "Web developer apprentice",
+    "Public law intern",
+    "Green spaces apprentice",
+    "Digital communication intern",
+    "Accounting apprentice",
+    "Catering apprentice",
+    "Human resources intern",
+    "Network technician apprentice",
+    "Prevention assistant intern",
+    "Medical secretary apprentice",
+)
+NEUTRAL_TRAP_TITLE = "[@click=app.quit]Trap[/]"
+
+
+def make_neutral_offers(today: date = TODAY) -> list[Offer]:
+    """make_offers() with the offers' own text in plain English without accents: the same
+    references, natures, levels, places, domains, dates, attachment, trap and closed offer.
+
+    An offer's text is data, shown in the language it was written in; tests that look for
+    French on an English screen use these so that data does not look like interface text.
+    (Place and organisation names still come from the French reference data.)"""
+    neutral = []
+    for item in make_offers(today):
+        n = int(item.reference[-3:]) - 100
+        if 0 <= n < len(_NEUTRAL_TITLES):
+            changes: dict[str, object] = {
+                "title": _NEUTRAL_TITLES[n],
+                "employer": f"{item.city} prefecture",
+                "description": (
+                    f"Within the {item.city} prefecture, you will take part in the work of "
+                    "the team.\n\nA tutor will guide you."
+                ),
+                "profile": "Rigour, public service spirit, team work.",
+                "how_to_apply": "Send a CV and a cover letter.",
+                "duration": "12 months" if item.nature == "Apprentissage" else "6 months",
+                "contact_email": f"jobs.{n}@example.org",
+                "attachments": [
+                    a.model_copy(update={"name": "job-description.pdf"}) for a in item.attachments
+                ],
+            }
+        elif item.reference == "2026-100666":
+            changes = {
+                "title": NEUTRAL_TRAP_TITLE,
+                "employer": "[b]Employer[/b]",
+                "description": "[@click=app.quit]Do nothing[/] \x1b[31mred",
+            }
+        else:
+            changes = {"title": "Closed offer"}
+        neutral.append(Offer.model_validate({**item.model_dump(), **changes}))
+    return neutral
+
+
+CONSOLE_CHARSET = frozenset(
+    chr(int(line.removeprefix("U+"), 16))
+    for line in (REPO / "tests/fixtures/linux-console-lat15.txt").read_text("ascii").split()
+)
+"""The characters the Linux console's Lat15 font draws (scripts/console_charset.py)."""
+
+
+def outside_console(text: str) -> set[str]:
+    """The characters of ``text`` (line breaks aside) a Linux console cannot draw."""
+    return {char for char in text if char != "\n" and char not in CONSOLE_CHARSET}
+
+
 def _child_env(env: Mapping[str, str] | None) -> dict[str, str] | None:
     return None if env is None else {**os.environ, **env}
 

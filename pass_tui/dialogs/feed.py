@@ -11,13 +11,15 @@ from textual.widgets import Button, Static
 from pass_tui.data.publishing.sharing import FeedAddresses
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassModal, button
+from pass_tui.widgets.reader import ReaderScroll
 
 __all__ = ["FeedDialog"]
 
 
 class FeedDialog(PassModal[None]):
     """Where to read a search's feeds. The addresses are drawn whole (wrapped anywhere,
-    never cut with "…"), so they can be copied from the screen."""
+    never cut with "…"), so they can be copied from the screen. When they do not fit the
+    terminal the text scrolls (Tab reaches it) and "Fermer" stays in view."""
 
     BINDINGS = [
         Binding("q", "close", "Fermer", id="feed.close"),
@@ -29,7 +31,7 @@ class FeedDialog(PassModal[None]):
         self.addresses = addresses
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with ReaderScroll(classes="dialog", id="feed-body"):
             yield Static(_("Flux RSS de cette recherche"), classes="dialog-question")
             yield Static(_("Adresse du flux RSS :"), classes="field-label", markup=False)
             yield Static(self.addresses.rss, id="rss-url", classes="url", markup=False)

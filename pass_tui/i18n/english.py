@@ -720,4 +720,9 @@ ENGLISH: dict[str, str] = {
     "saut de ligne dans un champ sans guillemets": "line break in an unquoted field",
     "« {expected} » attendu après « {after} »": "“{expected}” expected after “{after}”",
     "champ trop long (plus de {limit} caractères)": "field too long (over {limit} characters)",
+    # the TUI in English everywhere (help lines, command palette, theme picker)
+    "{keys} : {action}": "{keys}: {action}",
+    "Rechercher une commande…": "Search for a command…",
+    "Rechercher un thème…": "Search for a theme…",
+    "Aucun résultat": "No matches found",
 }

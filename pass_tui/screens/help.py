@@ -49,7 +49,8 @@ def help_lines(screen: Screen) -> list[str]:
         for keys, binding in _keys_of(node, keymap):
             state = node.check_action(binding.action, ())
             suffix = f" ({_('indisponible ici')})" if state is None or state is False else ""
-            lines.append(f"{keys} : {binding.tooltip or binding.description}{suffix}")
+            action = binding.tooltip or binding.description
+            lines.append(_("{keys} : {action}", keys=keys, action=action) + suffix)
         return lines
 
     sections.append((_("Sur cet écran"), describe(screen)))
@@ -59,7 +60,9 @@ def help_lines(screen: Screen) -> list[str]:
     pickers = list(screen.query(CriteriaList))
     if pickers:
         lines = describe(pickers[0])
-        lines.append(f"{_('Entrée')} : {_('Cocher ou décocher la valeur')}")
+        lines.append(
+            _("{keys} : {action}", keys=_("Entrée"), action=_("Cocher ou décocher la valeur"))
+        )
         sections.append((_("Dans les listes de critères"), lines))
     sections.append((_("Partout"), describe(app)))
     sections.append(

@@ -61,7 +61,7 @@ class ResultsScreen(PassScreen[None]):
         with Vertical(id="results-head"):
             yield Static(criteria_text(self.criteria), id="criteria", markup=False)
             yield Static(_("Recherche en cours…"), id="count", markup=False)
-            yield Notice(id="notice")
+            yield Notice(id="notice", reserve=False)  # errors only
             with Vertical(classes="buttons"):
                 yield button(_("Affiner ma recherche"), "refine", primary=True)
                 yield button(_("Nouvelle recherche"), "new")

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 from pass_tui.data.catalogue import SearchResult
 from pass_tui.data.criteria import BY_NAME, CRITERIA, SearchCriteria
 from pass_tui.data.refdata import refdata
-from pass_tui.i18n import _
+from pass_tui.i18n import _, _n
 from pass_tui.screens.base import GoHome, PassScreen, button, task
 from pass_tui.widgets.criteria_list import CriteriaList
 from pass_tui.widgets.footer import PassFooter
@@ -28,10 +28,13 @@ COUNT_DELAY_S = 0.3
 
 
 def matching_text(count: int) -> str:
-    """ "12 offres correspondent aux critères choisis." """
-    if count <= 1:
-        return _("{count} offre correspond aux critères choisis.", count=count)
-    return _("{count} offres correspondent aux critères choisis.", count=count)
+    """ "12 offres correspondent aux critères choisis." ("0 offers match" in English)."""
+    return _n(
+        "{count} offre correspond aux critères choisis.",
+        "{count} offres correspondent aux critères choisis.",
+        count,
+        count=count,
+    )
 
 
 class SearchScreen(PassScreen[None]):
@@ -75,7 +78,7 @@ class SearchScreen(PassScreen[None]):
                 yield button(_("Effacer les critères"), "clear")
                 yield button(_("Aide"), "help")
             yield Static(_("Chargement des critères…"), id="criteria-status", markup=False)
-            yield Notice(id="notice")
+            yield Notice(id="notice", reserve=False)  # errors only
         with ReaderScroll(id="search-form", can_focus=False):
             for criterion in CRITERIA:
                 label = Label(

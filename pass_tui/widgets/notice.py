@@ -31,13 +31,24 @@ class Notice(Static):
         width: 1fr;
         padding: 0 1;
         &.-error { color: $text-error; text-style: bold; }
+        &.-collapsible.-empty { display: none; }
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, reserve: bool = True, id: str | None = None) -> None:
+        """A notice row.
+
+        Args:
+            reserve: Keep the row on screen when empty (a screen with frequent messages:
+                nothing moves when one appears); else the row takes room only while it
+                shows a message (a screen where only errors appear).
+            id: The widget's id.
+        """
         super().__init__("", id=id, markup=False)
         self._text = ""
         self._pending: Timer | None = None
+        self.set_class(not reserve, "-collapsible")
+        self.set_class(True, "-empty")
 
     def announce(self, text: str, *, error: bool = False) -> None:
         """Show ``text`` (read aloud by a screen reader, even if it was already shown)."""
@@ -51,6 +62,7 @@ class Notice(Static):
     def _show(self, text: str, error: bool) -> None:
         self._pending = None
         self.set_class(error, "-error")
+        self.set_class(False, "-empty")
         self.update(Content(text))
 
     def clear(self) -> None:
@@ -61,6 +73,7 @@ class Notice(Static):
         self._text = ""
         self.update("")
         self.set_class(False, "-error")
+        self.set_class(True, "-empty")
 
     @property
     def text(self) -> str:

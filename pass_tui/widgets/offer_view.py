@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from pass_tui.data.models import Offer
-from pass_tui.data.publishing.render import offer_fields
+from pass_tui.data.publishing.render import long_date, offer_fields
 from pass_tui.i18n import _
 
 __all__ = ["OfferView", "offer_content"]
@@ -19,20 +19,21 @@ def offer_content(offer: Offer) -> Content:
     """The offer's fields as literal text (untrusted values are never parsed as markup).
 
     The title comes first, as a heading; multi-line values (description, profile) start
-    on the line after their label, indented by two spaces.
+    on the line after their label, indented by two spaces. Dates are in words ("26
+    novembre 2026"): a screen reader reads dd/mm/yyyy as "26 slash 11 slash 2026".
     """
     parts: list[Content | str | tuple[str, str]] = [(offer.title, "bold"), "\n\n"]
-    for label, value in offer_fields(offer):
+    for label, value in offer_fields(offer, dates=long_date):
         if label in _ELSEWHERE:
             continue
-        name = _(label)
+        name = _("{label} :", label=_(label))
         if "\n" in value or len(value) > 120:
-            parts.append((f"{name} :", "bold"))
+            parts.append((name, "bold"))
             parts.append("\n")
             for line in value.split("\n"):
                 parts.append(f"{line}\n")
         else:
-            parts.append((f"{name} :", "bold"))
+            parts.append((name, "bold"))
             parts.append(f" {value}\n")
     return Content.assemble(*parts)
 

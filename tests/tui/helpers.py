@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
@@ -26,6 +27,16 @@ async def settle(pilot: Pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def until(pilot: Pilot, predicate: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``predicate()`` holds (a timer to fire, a message to be
+    drawn); fail naming ``what`` if it never does (bounded)."""
+    for _ in range(100):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}\n{screen_text(pilot.app)}")  # type: ignore[arg-type]
 
 
 async def press(pilot: Pilot, *keys: str) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import ast
 
 import pytest
+from textual.command import SearchIcon
 
+from pass_tui.dialogs import PassCommandPalette
 from pass_tui.i18n import ENGLISH, _, number, set_language
 from pass_tui.screens import OfferScreen, ResultsScreen, SearchScreen
 from pass_tui.widgets import ResultList
@@ -38,7 +40,8 @@ async def test_command_palette_has_app_commands(make_app) -> None:
         assert {"Nouvelle recherche", "Aide", "Thème", "Quitter"} <= set(titles)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, PassCommandPalette)
+        assert app.screen.query_one(SearchIcon).icon == ">"  # not an emoji
 
 
 async def test_slash_jumps_to_keywords_from_any_screen(make_app) -> None:

@@ -5,17 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from pass_tui.app import PassApp
 from pass_tui.data.config import Settings
 from pass_tui.data.services import Services
 from pass_tui.dialogs import ConfirmDialog, EmailDialog, FeedDialog
 from pass_tui.screens import OfferScreen, ResultsScreen
-from pass_tui.widgets import Notice
-from tests.factories import TODAY, offer
+from pass_tui.widgets import CriteriaList, Notice
+from tests.factories import TODAY, make_offers, offer
 
-from .helpers import SIZE, open_all_offers, open_offer, press, search_for, text_of
+from .helpers import (
+    SIZE,
+    open_all_offers,
+    open_offer,
+    press,
+    screen_text,
+    search_for,
+    settle,
+    text_of,
+)
 
 # -- e-mail ----------------------------------------------------------------------------------
 
@@ -102,3 +111,35 @@ async def test_feed_action_shows_url_and_command(make_app) -> None:
         assert text_of(app, "#feed-cli") == "pass-tui search --keywords apprenti --format rss"
         await press(pilot, "escape")
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_feed_addresses_use_the_configured_base_and_wrap_whole(data_dir: Path) -> None:
+    base = "https://emplois.example.org/pass"
+    (data_dir / "config.toml").write_text(f'feeds_base_url = "{base}"\n', "utf-8")
+    services = Services(data_dir, today=lambda: TODAY)  # reads config.toml
+    services.catalogue.upsert(make_offers())
+    app = PassApp(services)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#natures", CriteriaList).select("Apprentissage")
+        await search_for(pilot, "apprenti développeur préfecture de Nantes")
+        await press(pilot, "f")
+        assert isinstance(app.screen, FeedDialog)
+        lines = screen_text(app).splitlines()
+        for selector, path in (
+            ("#rss-url", "/flux/recherche?"),
+            ("#atom-url", "/flux/recherche.atom?"),
+        ):
+            static = app.screen.query_one(selector, Static)
+            url = str(static.content)
+            assert url.startswith(base + path), url
+            assert "nature=Apprentissage" in url and "keywords=apprenti" in url
+            region = static.content_region
+            assert region.height >= 2, "the address should need several lines at 60 columns"
+            geometry = app.screen.find_widget(static)
+            assert geometry.visible_region == geometry.region, "the address is cut"
+            shown = [
+                lines[y][region.x : region.right].rstrip() for y in range(region.y, region.bottom)
+            ]
+            assert "".join(shown) == url, shown
+            assert "…" not in "".join(shown)

@@ -10,6 +10,7 @@ from textual.geometry import Offset
 from textual.widgets import Input, Static
 
 from pass_tui.data.catalogue import OfferSummary
+from pass_tui.data.publishing.render import long_date, short_nature
 from pass_tui.screens import OfferScreen, ResultsScreen, SearchScreen
 from pass_tui.widgets import Notice, ResultList
 from pass_tui.widgets.text import fit
@@ -204,3 +205,36 @@ async def test_a_failed_search_is_shown_in_place_and_the_app_stays_up(make_app, 
         assert notice.text.startswith("Erreur : ")
         assert "catalogue.json" in notice.text and "illisible" in notice.text
         assert str(notice.content) == notice.text  # on screen, not only in a toast
+
+
+async def test_rows_show_nature_closing_date_and_employer_at_80_columns(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_all_offers(pilot)
+        results = app.screen.query_one(ResultList)
+        view = results.scrollable_content_region
+        checked: set[int] = set()
+        for key in ("home", "end"):  # the first page, then the last
+            await press(pilot, key)
+            lines = screen_text(app).splitlines()
+            top = int(results.scroll_offset.y)
+            for line in range(top, top + view.height):
+                index = line // results.row_height
+                if index >= results.count or index in checked:
+                    continue
+                # A visible offer shows both its lines (never one line of it alone).
+                y = view.y + index * results.row_height - top
+                assert view.y <= y and y + 1 < view.bottom, (key, index, "\n".join(lines))
+                summary = results.summary(index)
+                title, detail = lines[y], lines[y + 1]
+                assert title.strip().startswith(summary.title.split()[0]), title
+                row = f"{title}\n{detail}"
+                assert short_nature(summary.nature) in row, row
+                assert summary.closing is not None
+                assert f"jusqu'au {long_date(summary.closing)}" in row, row
+                # The employer ends the detail line: whole, or at least two words of it.
+                shown = detail.strip().split(" · ")[-1].removesuffix("…")
+                assert summary.employer.startswith(shown), (shown, row)
+                assert len(shown.split()) >= min(2, len(summary.employer.split())), row
+                checked.add(index)
+        assert checked == set(range(results.count))

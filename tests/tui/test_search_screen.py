@@ -3,6 +3,8 @@ form, the selected state in characters."""
 
 from __future__ import annotations
 
+import re
+
 from textual.geometry import Offset
 
 from pass_tui.screens import ResultsScreen, SearchScreen
@@ -110,3 +112,48 @@ async def test_selected_state_in_characters(make_app) -> None:
         text = screen_text(app)
         assert "Stage (5) : coché" in text
         assert "Apprentissage (6) : non coché" in text
+
+
+async def test_count_follows_the_keywords_without_enter(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert text_of(app, "#criteria-status") == "11 offres correspondent aux critères choisis."
+        await pilot.press(*"apprenti")
+        # settle() waits for the count, which starts once typing pauses (COUNT_DELAY_S).
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # no Enter: still the form
+        assert text_of(app, "#criteria-status") == "6 offres correspondent aux critères choisis."
+        natures = app.screen.query_one("#natures", CriteriaList)
+        assert "Apprentissage (6) : non coché" in prompts(natures)
+        assert "Stage (0) : non coché" in prompts(natures)
+        await pilot.press(*" juriste")
+        await settle(pilot)
+        assert text_of(app, "#criteria-status") == "0 offre correspond aux critères choisis."
+        await pilot.press(*["backspace"] * len(" juriste"))
+        await settle(pilot)
+        assert text_of(app, "#criteria-status") == "6 offres correspondent aux critères choisis."
+
+
+def _number(text: str) -> int:
+    match = re.search(r"\d+", text)
+    assert match, text
+    return int(match.group())
+
+
+async def test_refine_shows_the_count_of_the_results(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"apprenti")
+        app.screen.query_one("#regions", CriteriaList).select("52")  # Pays de la Loire
+        await press(pilot, "ctrl+r")
+        assert isinstance(app.screen, ResultsScreen)
+        count = text_of(app, "#count")
+        assert count == "Nombre de résultats : 2 offres"
+        await press(pilot, "r")  # Affiner ma recherche
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#regions", CriteriaList).selected == ["52"]
+        status = text_of(app, "#criteria-status")
+        assert status == "2 offres correspondent aux critères choisis."
+        assert _number(status) == _number(count)

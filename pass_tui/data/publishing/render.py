@@ -3,6 +3,7 @@ printing and e-mail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
@@ -114,8 +115,13 @@ class OfferField(NamedTuple):
     prose: bool = False
 
 
-def offer_field_list(offer: Offer) -> list[OfferField]:
-    """Every non-empty field of an offer, tagged with its section, in reading order."""
+def offer_field_list(
+    offer: Offer, dates: Callable[[date | None], str] = fr_date
+) -> list[OfferField]:
+    """Every non-empty field of an offer, tagged with its section, in reading order.
+
+    ``dates`` writes the dates: dd/mm/yyyy by default, :func:`long_date` on screen (a
+    screen reader says "26 slash 11 slash 2026" otherwise)."""
     rd = refdata()
     region = rd.region_name(offer.region) if offer.region else ""
     department = (
@@ -128,8 +134,8 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
         OfferField("Référence", offer.reference, KEY_FACT),
         OfferField(TITLE, offer.title, KEY_FACT),
         OfferField("Nature de l'emploi", nature, KEY_FACT),
-        OfferField("Date de publication", fr_date(offer.published), KEY_FACT),
-        OfferField("Date limite de candidature", fr_date(offer.closing), KEY_FACT),
+        OfferField("Date de publication", dates(offer.published), KEY_FACT),
+        OfferField("Date limite de candidature", dates(offer.closing), KEY_FACT),
         OfferField("Employeur", offer.employer or "", KEY_FACT),
         OfferField("Service", offer.service or "", KEY_FACT),
         OfferField("Organisme de rattachement", offer.organisation or "", KEY_FACT),
@@ -142,7 +148,7 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
         OfferField("Département", department, KEY_FACT),
         OfferField("Ville", offer.city or "", KEY_FACT),
         OfferField("Durée", offer.duration or "", KEY_FACT),
-        OfferField("Date de début", fr_date(offer.start_date), KEY_FACT),
+        OfferField("Date de début", dates(offer.start_date), KEY_FACT),
         OfferField(DESCRIPTION, offer.description, DESCRIPTION, prose=True),
         OfferField(PROFILE, offer.profile, PROFILE, prose=True),
         OfferField("Contact", contact, HOW_TO_APPLY),
@@ -154,10 +160,13 @@ def offer_field_list(offer: Offer) -> list[OfferField]:
     return [row for row in rows if row.value]
 
 
-def offer_fields(offer: Offer) -> list[tuple[str, str]]:
+def offer_fields(
+    offer: Offer, dates: Callable[[date | None], str] = fr_date
+) -> list[tuple[str, str]]:
     """Every non-empty field of an offer with its French label, in reading order.
-    Multi-line values (description, profile) keep their line breaks."""
-    return [(field.label, field.value) for field in offer_field_list(offer)]
+    Multi-line values (description, profile) keep their line breaks; ``dates`` as in
+    :func:`offer_field_list`."""
+    return [(field.label, field.value) for field in offer_field_list(offer, dates)]
 
 
 def offer_text(offer: Offer) -> str:
