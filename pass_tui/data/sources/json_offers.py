@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, SourceChecks, first_error
 from pass_tui.data.sources.problems import json_problem
+from pass_tui.data.sources.unique import UniqueOffers
 from pass_tui.i18n import _
 
 __all__ = ["parse_json_offers"]
@@ -41,8 +42,15 @@ def parse_json_offers(
     # Every offer passes the source checks (publication dates against ``checks.today``);
     # a reference listed twice is refused, naming both offers.
     checks = checks if checks is not None else SourceChecks(date.today())
-    offers: list[Offer] = []
-    seen: dict[str, int] = {}
+    offers = UniqueOffers(
+        source,
+        lambda number, reference, first: _(
+            "offre {number} : référence {reference} en double (déjà offre {first})",
+            number=str(number),
+            reference=reference,
+            first=str(first),
+        ),
+    )
     for number, item in enumerate(items, 1):
         try:
             offer = checks.offer(item)
@@ -57,16 +65,5 @@ def parse_json_offers(
                 ),
                 source=source,
             ) from None
-        if offer.reference in seen:
-            raise ImportFailed(
-                _(
-                    "offre {number} : référence {reference} en double (déjà offre {first})",
-                    number=str(number),
-                    reference=repr(offer.reference),
-                    first=str(seen[offer.reference]),
-                ),
-                source=source,
-            )
-        seen[offer.reference] = number
-        offers.append(offer)
-    return offers
+        offers.add(number, offer)
+    return offers.offers

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from pass_tui.data.errors import ImportFailed
 from pass_tui.data.models import Offer, SourceChecks, first_error
 from pass_tui.data.sources.problems import xml_problem
+from pass_tui.data.sources.unique import UniqueOffers
 from pass_tui.data.text import clean, clean_multiline
 from pass_tui.i18n import _
 
@@ -195,8 +196,15 @@ def parse_pass_rss(
             _("ce n'est pas un flux RSS 2.0 (élément <rss><channel> absent)"), source=source
         )
     default_nature = _nature_for(source)
-    offers: list[Offer] = []
-    seen: dict[str, int] = {}
+    offers = UniqueOffers(
+        source,
+        lambda number, reference, first: _(
+            "élément {number} : référence {reference} en double (déjà élément {first})",
+            number=str(number),
+            reference=reference,
+            first=str(first),
+        ),
+    )
     for number, item in enumerate(channel.iter("item"), 1):
 
         def text(tag: str, item: ET.Element = item) -> str:
@@ -248,16 +256,5 @@ def parse_pass_rss(
             raise ImportFailed(
                 _("élément {number} : {problem}", number=str(number), problem=exc), source=source
             ) from None
-        if offer.reference in seen:
-            raise ImportFailed(
-                _(
-                    "élément {number} : référence {reference} en double (déjà élément {first})",
-                    number=str(number),
-                    reference=repr(offer.reference),
-                    first=str(seen[offer.reference]),
-                ),
-                source=source,
-            )
-        seen[offer.reference] = number
-        offers.append(offer)
-    return offers
+        offers.add(number, offer)
+    return offers.offers
