@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -15,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from pass_tui.i18n import _, number
 from pass_tui.widgets.reader import ReaderWidget
+from pass_tui.widgets.text import fit
 
 __all__ = ["CriteriaList"]
 
@@ -67,6 +69,7 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
         self.heading: Widget | None = None
         """The label naming this criterion; the cursor visits it when focus arrives."""
         self._on_heading = False
+        self._room = 0  # cells for an option's text (0: not laid out yet)
 
     # -- content ------------------------------------------------------------------------------
     def set_values(
@@ -112,12 +115,19 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
                 self.replace_option_prompt_at_index(index, prompt)
 
     def _prompt(self, value: str, checked: bool) -> Content:
+        state = _(" : coché") if checked else _(" : non coché")
+        count = f" ({number(self._counts.get(value, 0))})" if self._counts is not None else ""
+        # The label gives way, never the count or the state: cut at a word, they stay.
+        room = self._room - cell_len(count) - cell_len(state) if self._room else 0
         label = self._labels.get(value, value)
-        if self._counts is not None:
-            label = f"{label} ({number(self._counts.get(value, 0))})"
-        if checked:
-            return Content.assemble(label, (_(" : coché"), "bold"))
-        return Content.assemble(label, (_(" : non coché"), "dim"))
+        label = fit(label, room) if room > 0 else label
+        return Content.assemble(label + count, (state, "bold" if checked else "dim"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        room = self.scrollable_content_region.width - 2  # the option's padding
+        if room != self._room:
+            self._room = room
+            self._refresh_prompts()
 
     def _message_changed(self) -> None:
         # Every change of the selection comes through here: redraw the states in words.

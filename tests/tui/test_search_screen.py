@@ -157,3 +157,15 @@ async def test_refine_shows_the_count_of_the_results(make_app) -> None:
         status = text_of(app, "#criteria-status")
         assert status == "2 offres correspondent aux critères choisis."
         assert _number(status) == _number(count)
+
+
+async def test_a_long_value_gives_way_to_its_count_and_state(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        row = next(
+            line for line in lines if line.strip().startswith("Emploi ouvert aux titulaires")
+        )
+        # Cut at a word with "…", the count and the state in words kept whole.
+        assert row.rstrip().endswith("… (0) : non coché"), row
