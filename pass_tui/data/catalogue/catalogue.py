@@ -322,7 +322,8 @@ class Catalogue:
         """
         index = self._current()
         open_now = index.open_mask(self._today())
-        base = open_now & _keyword_mask(index, criteria.keywords)
+        named = _reference_hits(index, criteria.keywords)
+        base = open_now & _keyword_mask(index, criteria.keywords, named)
         masks: dict[str, int | None] = {}
         for criterion in CRITERIA:
             if criterion.search_group not in masks:
@@ -342,7 +343,6 @@ class Catalogue:
                 value: (others & bits_of[value]).bit_count() if value in bits_of else 0
                 for value in _facet_values(criterion.reference_values(), bits_of)
             }
-        named = _reference_hits(index, criteria.keywords)
         closed_match = None
         if len(named) == 1 and not open_now >> named[0] & 1:
             closed_match = index.summary(named[0])
@@ -439,11 +439,11 @@ def _reference_hits(index: Index, keywords: str) -> list[int]:
     return index.matching(text) if text else []
 
 
-def _keyword_mask(index: Index, keywords: str) -> int:
+def _keyword_mask(index: Index, keywords: str, named: list[int]) -> int:
+    """The offers the keywords find; ``named`` are those they name by reference."""
     text = keywords.strip()
     if not text:
         return index.all
-    named = _reference_hits(index, text)
     if named:
         mask = 0
         for position in named:

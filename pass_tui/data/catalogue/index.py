@@ -97,13 +97,17 @@ class Index:
         # References are case- and accent-sensitive ("A-2026-1" and "a-2026-1" are two
         # offers): exact match first; the folded form only finds an offer it names alone.
         self.by_ref: dict[str, int] = {ref: i for i, ref in enumerate(self.refs)}
-        self._by_folded_ref: dict[str, int] = {}
+        folded = [fold(ref) for ref in self.refs]
+        # The first offer of each folded form (built backwards, so the first one wins).
+        self._by_folded_ref: dict[str, int] = dict(
+            zip(reversed(folded), range(self.n - 1, -1, -1), strict=True)
+        )
         self._same_folded_ref: dict[str, list[int]] = {}
-        for i, ref in enumerate(self.refs):
-            key = fold(ref)
-            first = self._by_folded_ref.setdefault(key, i)
-            if first != i:
-                self._same_folded_ref.setdefault(key, [first]).append(i)
+        if len(self._by_folded_ref) != self.n:  # rare: references that differ by case only
+            for i, key in enumerate(folded):
+                if self._by_folded_ref[key] != i:
+                    first = self._by_folded_ref[key]
+                    self._same_folded_ref.setdefault(key, [first]).append(i)
         self.all = (1 << self.n) - 1
         if fh is None and self.n:
             fh = open(path, "rb")  # noqa: SIM115 - kept for the index's life
