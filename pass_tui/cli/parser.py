@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -170,10 +169,16 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
+        # One line naming the problem, and where to read more (no usage block first).
         self.exit(
             EXIT_BAD_INPUT,
-            _("{prog} : erreur : {message}", prog="pass-tui", message=message) + "\n",
+            _(
+                "{prog} : erreur : {message} (aide : {help})",
+                prog="pass-tui",
+                message=message,
+                help=f"{self.prog} --help",
+            )
+            + "\n",
         )
 
 

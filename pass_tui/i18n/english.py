@@ -277,7 +277,6 @@ ENGLISH: dict[str, str] = {
     "{where} : {problem}": "{where}: {problem}",
     "ligne {line}": "line {line}",
     "pass-tui : {error}": "pass-tui: {error}",
-    "{prog} : erreur : {message}": "{prog}: error: {message}",
     "Par exemple : {example}": "For example: {example}",
     # command line
     "--limit doit être au moins 1": "--limit must be at least 1",
@@ -725,4 +724,5 @@ ENGLISH: dict[str, str] = {
     "Rechercher une commande…": "Search for a command…",
     "Rechercher un thème…": "Search for a theme…",
     "Aucun résultat": "No matches found",
+    "{prog} : erreur : {message} (aide : {help})": "{prog}: error: {message} (help: {help})",
 }

@@ -106,7 +106,8 @@ def test_bad_values_exit_2_and_write_nothing(
     out = run_cli("search", *args, "--data-dir", str(target))
     assert out.returncode == 2
     assert expected in out.stderr
-    message = out.stderr.strip().splitlines()[-1]  # argparse prints its usage lines first
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr  # one line, no usage block
+    message = out.stderr.strip()
     assert message.startswith("pass-tui") and expected in message
     assert not target.exists()
 
