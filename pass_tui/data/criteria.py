@@ -76,10 +76,6 @@ class Criterion:
         """The search form's heading, translated."""
         return _(self.form_label or self.label)
 
-    def title(self) -> str:
-        """The label, translated."""
-        return _(self.label)
-
     def value_label(self, value: object) -> str:
         """``value`` as people read it, in the interface language."""
         text = str(value)
@@ -246,11 +242,6 @@ class _CriteriaBase(BaseModel):
         """The values chosen for ``criterion``."""
         return getattr(self, criterion.name)
 
-    @property
-    def is_empty(self) -> bool:
-        """No keyword and no value: every open offer."""
-        return not self.keywords and not any(self.values(c) for c in CRITERIA)
-
     @classmethod
     def from_options(
         cls,
@@ -286,19 +277,6 @@ class _CriteriaBase(BaseModel):
                 typed = (criterion.canonical(v, known, name=name) for v in raw_values)
             chosen[criterion.name] = tuple(dict.fromkeys(typed))
         return SearchCriteria(keywords=keywords, **chosen)
-
-    def validate_values(self, organisations: Iterable[str] | None = None) -> SearchCriteria:
-        """These criteria, checked: raise CriteriaError naming the first unknown value.
-        Organisations are checked against ``organisations`` when given."""
-        for criterion in CRITERIA:
-            if criterion.name == "organisations" and organisations is None:
-                continue
-            known = list(organisations) if criterion.name == "organisations" else None
-            valid = known if known is not None else criterion.reference_values()
-            for value in self.values(criterion):
-                if str(value) not in valid:
-                    raise criterion.error(value, valid)
-        return self  # type: ignore[return-value]
 
     def options(self) -> list[tuple[str, str]]:
         """(option, value) pairs: keywords first, then each criterion in table order.

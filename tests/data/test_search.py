@@ -183,7 +183,7 @@ def test_result_paging_and_position(catalogue: Catalogue) -> None:
 
 def test_unknown_values_are_named() -> None:
     with pytest.raises(CriteriaError) as err:
-        SearchCriteria(regions=("99",)).validate_values()
+        SearchCriteria.from_options({"region": ["99"]})
     assert "99" in str(err.value) and "53 (Bretagne)" in str(err.value)
 
 
