@@ -7,10 +7,16 @@ catalogue; `run_cli()` runs the real `python -m pass_tui` in this checkout.
 from __future__ import annotations
 
 import base64
+import http.client
 import os
+import re
+import signal
 import subprocess
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -273,3 +279,71 @@ def run_python(code: str, *args: str, check: bool = False) -> subprocess.Complet
         timeout=CLI_TIMEOUT_S,
         check=check,
     )
+
+
+# -- the real feed server --------------------------------------------------------------------
+@dataclass
+class Process:
+    """A running `pass-tui feeds serve`; ``log`` is its stderr after the banner, once stopped."""
+
+    popen: subprocess.Popen[str]
+    port: int
+    banner: str
+    lines: list[str] = field(default_factory=list)
+    log: str = ""
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return ("127.0.0.1", self.port)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def get(self, path: str) -> int:
+        """GET on a connection of its own; the status."""
+        connection = http.client.HTTPConnection(*self.address, timeout=60)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    def threads(self) -> int:
+        status = Path(f"/proc/{self.popen.pid}/status").read_text()
+        return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))  # type: ignore[union-attr]
+
+
+@contextmanager
+def feeds_process(
+    data_dir: Path, stop: int = signal.SIGINT, *, lang: str = "fr"
+) -> Iterator[Process]:
+    """The real `pass-tui feeds serve --port 0` in ``lang``, stopped by ``stop`` at the end,
+    which must exit 0. Its first stderr line is ``banner``; the rest is ``log`` once stopped."""
+    command = [sys.executable, "-m", "pass_tui", "--lang", lang, "feeds", "serve"]
+    popen = subprocess.Popen(
+        [*command, "--port", "0", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert popen.stderr is not None
+        banner = popen.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/flux/offres", banner)
+        assert match, banner
+        process = Process(popen, int(match.group(1)), banner)
+        # keep reading stderr, so that the server never blocks on a full pipe
+        reader = threading.Thread(target=lambda: process.lines.extend(popen.stderr), daemon=True)  # type: ignore[arg-type]
+        reader.start()
+        yield process
+        popen.send_signal(stop)
+        assert popen.wait(timeout=60) == 0
+        reader.join(timeout=10)
+        process.log = "".join(process.lines)
+    finally:
+        if popen.poll() is None:
+            popen.kill()
+            popen.wait()

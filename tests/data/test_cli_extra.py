@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import signal
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from pass_tui.cli.imports import FORMATS as IMPORT_FORMATS
 from pass_tui.cli.imports import ProgressBar
 from pass_tui.data.sources.imports import FORMATS
+from tests.factories import feeds_process
 
 REPO = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
@@ -22,42 +22,17 @@ CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_feeds_serve_answers_then_stops_cleanly(data_dir: Path, stop: int) -> None:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pass_tui",
-            "feeds",
-            "serve",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-        ],
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stderr is not None
-        banner = server.stderr.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/flux/offres", banner)
-        assert match, banner
-        base = f"http://127.0.0.1:{match.group(1)}"
-        response = httpx.get(f"{base}/flux/offres_stages", timeout=30)
+    with feeds_process(data_dir, stop) as server:
+        response = httpx.get(f"{server.base_url}/flux/offres_stages", timeout=30)
         assert response.status_code == 200
         assert response.headers["content-type"] == "application/rss+xml; charset=utf-8"
         feed = feedparser.parse(response.content)
         assert feed.entries and all(e.category == "Stage" for e in feed.entries)
-        bad = httpx.get(f"{base}/flux/recherche?level=12", timeout=30)
+        bad = httpx.get(f"{server.base_url}/flux/recherche?level=12", timeout=30)
         assert bad.status_code == 400 and "12" in bad.text
-    finally:
-        server.send_signal(stop)
-        server.wait(timeout=30)
-    assert server.returncode == 0
-    rest = server.stderr.read()
-    assert "Traceback" not in rest
-    assert "127.0.0.1" not in rest
+    # stopped, exit status 0 (feeds_process checks it)
+    assert "Traceback" not in server.log
+    assert "127.0.0.1" not in server.log
 
 
 def test_feeds_serve_on_a_busy_port_exits_2(data_dir: Path) -> None:

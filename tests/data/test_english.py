@@ -11,9 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email import policy
@@ -30,7 +28,7 @@ from pass_tui.data.publishing.render import offer_field_list
 from pass_tui.data.refdata import refdata
 from pass_tui.data.services import Services
 from pass_tui.i18n import ENGLISH, _n, set_language
-from tests.factories import REPO, offer, run_cli, run_cli_bytes
+from tests.factories import REPO, feeds_process, offer, run_cli, run_cli_bytes
 
 
 # -- the detectors ------------------------------------------------------------------------------
@@ -382,51 +380,28 @@ def test_catalogue_remove_demo_is_english(english_dir: tuple[Path, str]) -> None
     assert out.stdout == "0 demo offer(s) removed from the catalogue.\n"
 
 
-CLI_EN = [sys.executable, "-m", "pass_tui", "--lang", "en"]
-
-
-@pytest.fixture
-def feeds_process(english_dir: tuple[Path, str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def test_feed_server_is_english(english_dir: tuple[Path, str]) -> None:
     data, _report = english_dir
-    popen = subprocess.Popen(
-        [*CLI_EN, "feeds", "serve", "--port", "0", "--data-dir", str(data)],
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert popen.stderr is not None
-        banner = popen.stderr.readline()
+    with feeds_process(data, lang="en") as server:  # stopped by Ctrl+C, exit status 0
         match = re.fullmatch(
             r"Feeds served at (http://127\.0\.0\.1:\d+)/flux/offres, \1/flux/offres_stages and "
             r"\1/flux/recherche\?… \(Ctrl\+C to stop\)\n",
-            banner,
+            server.banner,
         )
-        assert match, banner
-        yield match.group(1), popen
-    finally:
-        if popen.poll() is None:
-            popen.kill()
-            popen.wait()
-
-
-def test_feed_server_is_english(feeds_process: tuple[str, subprocess.Popen[str]]) -> None:
-    base, popen = feeds_process
-    feed = feedparser.parse(httpx.get(f"{base}/flux/offres_stages", timeout=30).content)
-    assert feed.feed.title == "PASS – internship offers"
-    assert feed.feed.description == "Open internship offers, newest first."
-    unknown = httpx.get(f"{base}/nowhere", timeout=30)
-    assert unknown.status_code == 404
-    assert unknown.text.startswith("Unknown address: /nowhere\n\nAvailable feeds (RSS 2.0; ")
-    assert f"  {base}/flux/offres: apprenticeship offers" in unknown.text.splitlines()
-    text = httpx.get(f"{base}/offre/T-1", timeout=30).text
-    assert "Reference: T-1" in text.splitlines()
-    for body in (feed.feed.title, feed.feed.description, unknown.text, text):
-        assert french_in(body) == [], body
-    popen.send_signal(signal.SIGINT)
-    assert popen.wait(timeout=60) == 0
-    assert popen.stderr is not None
-    assert popen.stderr.read().splitlines()[-1] == "Feed server stopped."
+        assert match, server.banner
+        base = match.group(1)
+        feed = feedparser.parse(httpx.get(f"{base}/flux/offres_stages", timeout=30).content)
+        assert feed.feed.title == "PASS – internship offers"
+        assert feed.feed.description == "Open internship offers, newest first."
+        unknown = httpx.get(f"{base}/nowhere", timeout=30)
+        assert unknown.status_code == 404
+        assert unknown.text.startswith("Unknown address: /nowhere\n\nAvailable feeds (RSS 2.0; ")
+        assert f"  {base}/flux/offres: apprenticeship offers" in unknown.text.splitlines()
+        text = httpx.get(f"{base}/offre/T-1", timeout=30).text
+        assert "Reference: T-1" in text.splitlines()
+        for body in (feed.feed.title, feed.feed.description, unknown.text, text):
+            assert french_in(body) == [], body
+    assert server.log.splitlines()[-1] == "Feed server stopped."
 
 
 # -- the offer sent by e-mail and printed --------------------------------------------------------

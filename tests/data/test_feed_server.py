@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
-import re
 import signal
 import socket
 import struct
@@ -13,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,10 +22,9 @@ from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.paths import DataPaths
 from pass_tui.data.publishing.feed_server import WORKER_THREADS, FeedServer, make_server
 from pass_tui.data.services import Services
-from tests.factories import TODAY, offer
+from tests.factories import TODAY, feeds_process, offer
 
 REPO = Path(__file__).resolve().parents[2]
-CLI = [sys.executable, "-m", "pass_tui", "--lang", "fr"]
 
 
 OFFERS = [
@@ -429,64 +425,6 @@ def test_slow_clients_are_disconnected_and_their_slots_reused(services: Services
 
 
 # -- the real process under load and abuse ------------------------------------------------------
-@dataclass
-class Process:
-    """A running `pass-tui feeds serve`; ``log`` is its stderr after the banner, once stopped."""
-
-    popen: subprocess.Popen[str]
-    port: int
-    lines: list[str] = field(default_factory=list)
-    log: str = ""
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return ("127.0.0.1", self.port)
-
-    def get(self, path: str) -> int:
-        """GET on a connection of its own; the status."""
-        connection = http.client.HTTPConnection(*self.address, timeout=60)
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            response.read()
-            return response.status
-        finally:
-            connection.close()
-
-    def threads(self) -> int:
-        status = Path(f"/proc/{self.popen.pid}/status").read_text()
-        return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))  # type: ignore[union-attr]
-
-
-@contextmanager
-def feeds_process(data_dir: Path, stop: int = signal.SIGINT) -> Iterator[Process]:
-    """`pass-tui feeds serve --port 0`, stopped by ``stop`` at the end, which must exit 0."""
-    popen = subprocess.Popen(
-        [*CLI, "feeds", "serve", "--port", "0", "--data-dir", str(data_dir)],
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert popen.stderr is not None
-        banner = popen.stderr.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/flux/offres", banner)
-        assert match, banner
-        process = Process(popen, int(match.group(1)))
-        # keep reading stderr, so that the server never blocks on a full pipe
-        reader = threading.Thread(target=lambda: process.lines.extend(popen.stderr), daemon=True)  # type: ignore[arg-type]
-        reader.start()
-        yield process
-        popen.send_signal(stop)
-        assert popen.wait(timeout=60) == 0
-        reader.join(timeout=10)
-        process.log = "".join(process.lines)
-    finally:
-        if popen.poll() is None:
-            popen.kill()
-            popen.wait()
-
-
 STOPPED = "Serveur de flux arrêté.\n"
 
 
