@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from pass_tui.data.models import Attachment, Offer
 
@@ -347,3 +348,16 @@ def feeds_process(
         if popen.poll() is None:
             popen.kill()
             popen.wait()
+
+
+def fake_lp(tmp_path: Path, monkeypatch: Any, job: str) -> tuple[Path, Path]:
+    """A fake `lp` first on PATH: it writes its arguments to a log and answers ``job``.
+    Returns (the script, its log); the script can be rewritten to fail."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "lp.log"
+    lp = bin_dir / "lp"
+    lp.write_text(f'#!/bin/sh\necho "$@" > {log}\necho "{job}"\n')
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    return lp, log

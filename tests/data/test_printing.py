@@ -23,6 +23,7 @@ from pass_tui.data.publishing import pdf as pdf_module
 from pass_tui.data.publishing.pdf import offer_pdf, printable
 from pass_tui.data.publishing.printing import print_offer
 from pass_tui.i18n import ENGLISH, set_language
+from tests.factories import fake_lp
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = "2026-100100"
@@ -158,13 +159,7 @@ def test_print_offer_writes_text_and_a_pdf_document(tmp_path: Path) -> None:
 
 
 def test_print_offer_sends_the_pdf_to_lp(tmp_path: Path, monkeypatch) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    log = tmp_path / "lp.log"
-    lp = bin_dir / "lp"
-    lp.write_text(f'#!/bin/sh\necho "$@" > {log}\necho "request id is accueil-7"\n')
-    lp.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    lp, log = fake_lp(tmp_path, monkeypatch, "request id is accueil-7")
     done = print_offer(make_offer(), tmp_path / "exports", printer="accueil")
     assert log.read_text().split() == ["-d", "accueil", "--", str(done.pdf)]
     assert done.printer == "accueil" and done.job == "request id is accueil-7"

@@ -13,7 +13,7 @@ from pass_tui.data.services import Services
 from pass_tui.dialogs import ConfirmDialog, EmailDialog, FeedDialog
 from pass_tui.screens import OfferScreen, ResultsScreen
 from pass_tui.widgets import CriteriaList, Notice
-from tests.factories import TODAY, make_offers, offer
+from tests.factories import TODAY, fake_lp, make_offers, offer
 
 from .helpers import (
     SIZE,
@@ -70,14 +70,7 @@ async def test_cursor_on_first_button_of_dialog(make_app) -> None:
 async def test_print_to_configured_printer_asks_first(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A fake `lp` on PATH that records its arguments.
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    log = tmp_path / "lp.log"
-    lp = bin_dir / "lp"
-    lp.write_text(f'#!/bin/sh\necho "$@" > {log}\necho "request id is pass-1"\n')
-    lp.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    _lp, log = fake_lp(tmp_path, monkeypatch, "request id is pass-1")
     services = Services(data_dir, settings=Settings(printer="accueil"), today=lambda: TODAY)
     services.catalogue.upsert([offer("2026-000001", 25, title="Stagiaire", nature="Stage")])
     app = PassApp(services)
