@@ -102,9 +102,12 @@ class HelpScreen(PassModal[None]):
 
     def compose(self) -> ComposeResult:
         yield title_bar(_("Aide : les touches de cet écran"))
-        yield button(_("Fermer l'aide"), "close", primary=True)
         with ReaderScroll(id="help-body"):
             yield Static("\n".join(self.lines), id="help-text", markup=False)
+        # Below the text, on the last row but one: not where the focus usually was when
+        # help was asked for (the keywords field, a button near the top), so the cursor's
+        # move onto it is a change of row, which a screen reader reads after the help.
+        yield button(_("Fermer l'aide"), "close", primary=True)
         yield PassFooter()
 
     def on_mount(self) -> None:

@@ -9,9 +9,10 @@ from textual.widgets import Static
 __all__ = ["Notice"]
 
 SHOW_DELAY_S = 0.1
-"""A message is drawn this long after it is announced: after the frames in which a new
-screen or dialog settles and the cursor lands, which a screen reader reads with
-priority (a cursor line interrupts what is queued). Said after, it is heard."""
+"""A message is drawn this long after it is announced, and not while the terminal cursor
+is held (PassApp.cursor_held): after the frames in which a new screen or dialog settles
+and the cursor lands, which a screen reader reads with priority (a cursor line interrupts
+what is queued). Said after, it is heard."""
 
 
 class Notice(Static):
@@ -60,6 +61,10 @@ class Notice(Static):
         self._pending = self.set_timer(SHOW_DELAY_S, lambda: self._show(text, error))
 
     def _show(self, text: str, error: bool) -> None:
+        if getattr(self.app, "cursor_held", False):
+            # A screen is still settling: its cursor line would interrupt the message.
+            self._pending = self.set_timer(SHOW_DELAY_S, lambda: self._show(text, error))
+            return
         self._pending = None
         self.set_class(error, "-error")
         self.set_class(False, "-empty")
