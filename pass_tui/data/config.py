@@ -58,6 +58,16 @@ class Settings(BaseModel):
     smtp: SmtpSettings | None = None
     keymap: dict[str, str] = Field(default_factory=dict)  # binding id -> keys
     sources: list[SourceSettings] = Field(default_factory=list)
+    # Candidate accounts (DESIGN.md, security basics). PASS itself asked for 5 characters.
+    password_min_length: int = Field(8, ge=5, le=64)
+    # Attachments: the size limit of each document, in Ko (1 Ko = 1024 bytes).
+    attachment_max_kb: int = Field(1000, ge=1, le=20_000)
+    # clamd's socket ("/run/clamav/clamd.ctl", or "host:port"); None: no virus scan.
+    clamd_socket: str | None = None
+    # Kiosk mode: the only folders the file picker opens (none: importing from files is off).
+    kiosk_folders: list[str] = Field(default_factory=list)
+    # Kiosk mode: allow web imports from loopback, private and link-local addresses.
+    kiosk_allow_private_urls: bool = False
 
 
 def load_settings(path: Path) -> Settings:

@@ -107,6 +107,8 @@ class DataPaths:
         self.catalogue = root / "catalogue.json"
         self.catalogue_index = root / ".catalogue.index"
         self.candidates = root / "candidates.json"
+        # "Rester connecté": this terminal user's session token (mode 0600).
+        self.remembered_session = root / "session.token"
         self.imports = root / "imports.json"  # HTTP validators of imported URLs
         self.files = root / "files"
         self.outbox = root / "outbox"

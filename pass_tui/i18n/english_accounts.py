@@ -1,0 +1,3 @@
+"""English translations for accounts: sign-up, login, codes, passwords, credentials."""
+
+ACCOUNTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English translations for the candidate-space dashboard, identifiants, app wiring."""
+
+SPACE: dict[str, str] = {}
