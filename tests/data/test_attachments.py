@@ -78,7 +78,12 @@ def test_add_stores_the_content_0600_under_a_random_name(
 ) -> None:
     data = samples.sample("pdf")
     info = service.add("cv", "Mon CV.pdf", data)
-    assert (info.kind, info.name, info.size, info.is_default) == ("cv", "Mon CV.pdf", len(data), True)
+    assert (info.kind, info.name, info.size, info.is_default) == (
+        "cv",
+        "Mon CV.pdf",
+        len(data),
+        True,
+    )
     [stored] = stored_files(account)
     assert len(stored) == 32 and all(c in "0123456789abcdef" for c in stored)
     assert "cv" not in stored.lower()
@@ -92,7 +97,9 @@ def test_add_stores_the_content_0600_under_a_random_name(
     assert stat.S_IMODE(account.db.path.stat().st_mode) == 0o600
 
 
-def test_each_document_gets_its_own_random_name(service: AttachmentService, account: Records) -> None:
+def test_each_document_gets_its_own_random_name(
+    service: AttachmentService, account: Records
+) -> None:
     data = samples.sample("rtf")
     for n in range(3):
         service.add("other", f"doc{n}.rtf", data)
@@ -350,7 +357,9 @@ def test_add_file_and_replace_file(service: AttachmentService, tmp_path: Path) -
     assert service.replace_file(info.id, rtf).name == "v2.rtf"
 
 
-def test_50_mb_file_refused_without_a_trace(service: AttachmentService, account: Records, tmp_path: Path) -> None:
+def test_50_mb_file_refused_without_a_trace(
+    service: AttachmentService, account: Records, tmp_path: Path
+) -> None:
     big = tmp_path / "enorme.pdf"
     with big.open("wb") as fh:
         fh.write(b"%PDF-1.4\n")
@@ -376,7 +385,7 @@ def test_url_to_loopback_in_kiosk_mode(account: Records) -> None:
     with scripted_server() as server:
         server.routes["/cv.pdf"] = [Reply(body=samples.sample("pdf"))]
         kiosk = AttachmentService(account, Settings(kiosk=True))
-        with pytest.raises(AttachmentRefused, match="127.0.0.1 : réseau local ou réservé"):
+        with pytest.raises(AttachmentRefused, match=r"127\.0\.0\.1 : réseau local ou réservé"):
             kiosk.add_url("cv", server.url("/cv.pdf"))
         assert server.count("/cv.pdf") == 0
         assert_nothing_stored(account)
