@@ -401,3 +401,56 @@ def test_hostile_download_leaves_nothing(account: AccountRecords) -> None:
 def test_browser_for_settings() -> None:
     assert FileBrowser.for_settings(Settings()).roots is None
     assert not FileBrowser.for_settings(Settings(kiosk=True)).enabled
+
+
+# -- through the real services: sessions and accounts ---------------------------------------------
+
+
+def test_through_services_scoped_to_the_session(data_dir: Path) -> None:
+    from pass_tui.data.errors import SessionEnded
+    from pass_tui.data.services import Services
+
+    services = Services(data_dir, settings=Settings())
+    password = "pelouse-verte-42"
+    for email in ("camille@example.org", "dominique@example.org"):
+        services.accounts.signup(email, email, password, password)
+    camille = services.accounts.login("camille@example.org", password)
+    dominique = services.accounts.login("dominique@example.org", password)
+    mine = services.space(camille).attachments.add("cv", "cv.pdf", samples.sample("pdf"))
+    theirs = services.space(dominique).attachments
+    assert theirs.list() == []
+    with pytest.raises(NotFound):
+        theirs.read(mine.id)
+    services.accounts.logout(camille)
+    with pytest.raises(SessionEnded):
+        services.space(camille)
+    # A service kept past the end of its session: the check it was given says so.
+    kept = AttachmentService(
+        services.accounts.records(dominique),
+        Settings(),
+        check=lambda: services.accounts.records(dominique),
+    )
+    assert kept.list() == []
+    services.accounts.logout(dominique)
+    for call in (kept.list, lambda: kept.add("cv", "cv.pdf", samples.sample("pdf"))):
+        with pytest.raises(SessionEnded):
+            call()
+
+
+def test_save_copy_without_hard_links(
+    service: AttachmentService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FAT USB stick refuses hard links (EPERM): the copy is then created exclusively.
+    import errno
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    data = samples.sample("pdf")
+    info = service.add("cv", "cv.pdf", data)
+    monkeypatch.setattr(os, "link", no_links)
+    written = service.save_copy(info.id, tmp_path / "cv.pdf")
+    assert written.read_bytes() == data
+    with pytest.raises(AttachmentRefused, match="ce fichier existe déjà"):
+        service.save_copy(info.id, tmp_path / "cv.pdf")
+    assert sorted(os.listdir(tmp_path)) == ["candidates", "cv.pdf"]

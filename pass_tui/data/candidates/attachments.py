@@ -382,7 +382,12 @@ class AttachmentService:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.link(tmp, target)  # fails if the name was taken meanwhile: no overwrite
+            try:
+                os.link(tmp, target)  # fails if the name was taken meanwhile: no overwrite
+            except OSError as exc:
+                if exc.errno == errno.EEXIST:
+                    raise
+                _write_new(target, data)  # no hard links here (a FAT USB stick)
         except OSError as exc:
             if exc.errno == errno.EEXIST:
                 raise refused(
@@ -453,3 +458,17 @@ def _unlink(path: Path | None) -> None:
     if path is not None:
         with suppress(OSError):
             path.unlink()
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` (never over an existing file) with ``data``; removed if it fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(path)
+        raise
