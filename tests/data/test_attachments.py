@@ -107,7 +107,7 @@ def test_each_document_gets_its_own_random_name(
         ("lettre.odt", samples.odt_with_basic),
         ("cv.doc", samples.doc_with_macros),
         ("cv.docx", lambda: samples.zip_bomb(size=200 * 1024 * 1024)),
-        ("../../x.pdf", lambda: samples.sample("pdf")),
+        (samples.climb("x.pdf"), lambda: samples.sample("pdf")),
         ("cv.exe", lambda: samples.sample("pdf")),
     ],
 )
@@ -236,7 +236,7 @@ def test_rename_keeps_the_extension_of_the_content(service: AttachmentService) -
     with pytest.raises(AttachmentRefused, match=r"cv\.docx : l'extension doit rester \.pdf"):
         service.rename(info.id, "cv.docx")
     with pytest.raises(AttachmentRefused, match="ni dossier ni chemin"):
-        service.rename(info.id, "../../cv.pdf")
+        service.rename(info.id, samples.climb("cv.pdf"))
     assert service.list()[0].name == "CV final.PDF"
 
 
