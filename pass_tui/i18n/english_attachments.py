@@ -62,6 +62,7 @@ ATTACHMENTS: dict[str, str] = {
     "pas de réponse": "no answer",
     # remote.py
     "adresse invalide": "invalid address",
+    "certificat du serveur refusé": "the server's certificate was refused",
     "seules les adresses http:// et https:// sont acceptées": (
         "only http:// and https:// addresses are accepted"
     ),
