@@ -25,6 +25,9 @@ ATTACHMENTS: dict[str, str] = {
         "this file already exists; choose another name"
     ),
     "virus détecté ({signature}) : document refusé": "virus found ({signature}): document refused",
+    "{path} : pièce jointe mal enregistrée (ligne illisible)": (
+        "{path}: attachment stored wrongly (unreadable row)"
+    ),
     # documents.py
     "{name} : {reason}": "{name}: {reason}",
     "document sans nom": "unnamed document",

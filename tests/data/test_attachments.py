@@ -17,7 +17,7 @@ from pass_tui.data.candidates.attachments import (
 from pass_tui.data.candidates.browse import FileBrowser
 from pass_tui.data.candidates.store import AccountRecords, AccountStore
 from pass_tui.data.config import Settings
-from pass_tui.data.errors import AttachmentRefused, BadInput, LimitReached, NotFound
+from pass_tui.data.errors import AttachmentRefused, BadInput, LimitReached, NotFound, StoreError
 from pass_tui.i18n import set_language
 from tests.data import sample_documents as samples
 from tests.data.http_server import Reply, scripted_server
@@ -454,3 +454,20 @@ def test_save_copy_without_hard_links(
     with pytest.raises(AttachmentRefused, match="ce fichier existe déjà"):
         service.save_copy(info.id, tmp_path / "cv.pdf")
     assert sorted(os.listdir(tmp_path)) == ["candidates", "cv.pdf"]
+
+
+def test_a_forged_row_cannot_point_outside_the_files_folder(
+    service: AttachmentService, account: AccountRecords
+) -> None:
+    from pass_tui.data.candidates.attachments import AttachmentRow
+
+    info = service.add("cv", "cv.pdf", samples.sample("pdf"))
+    row = rows(account)[0]
+    with pytest.raises(ValueError):
+        AttachmentRow.model_validate(row | {"file": samples.climb("account.json", levels=1)})
+    assert service.read(info.id) == samples.sample("pdf")
+    with account.db.transaction() as tx:  # a forged row on disk: a store error, not a path
+        tx.table("attachments").update({"file": samples.climb("account.json", levels=1)})
+    with pytest.raises(StoreError, match="pièce jointe mal enregistrée"):
+        service.delete(info.id)
+    assert (account.folder / "account.json").exists()
