@@ -35,6 +35,7 @@ from tests.data.account_helpers import (
     OTHER_PASSWORD,
     PASSWORD,
     THIRD_PASSWORD,
+    UP,
     Clock,
     accounts_service,
     last_code,
@@ -431,7 +432,7 @@ def test_resume_refuses_a_tampered_token_file(
     for content in (
         f"{session.account_id}:{session.session_id}",  # a live session, but not remembered
         f"{session.account_id}:forged",
-        "../../etc:passwd",
+        f"{UP}{UP}etc:passwd",
         "garbage",
         "",
     ):
