@@ -1,7 +1,7 @@
-"""Typed access to one account's records: the only code that queries TinyDB.
+"""Typed access to one account's records: with the attachments' repository (beside its
+service, in attachments.py), the only code that queries TinyDB.
 
 Each repository is built on one :class:`~pass_tui.data.candidates.store.AccountRecords`
-(the attachments' repository lives beside its service, in attachments.py)
 and can only see that account's file: every query is scoped to one account by
 construction. A later shared database server replaces this module (and the store) only.
 """
