@@ -1,3 +1,6 @@
 """English translations for the candidate-space dashboard, identifiants, app wiring."""
 
-SPACE: dict[str, str] = {}
+SPACE: dict[str, str] = {
+    # widgets
+    "Cocher ou décocher": "Tick or untick",
+}
