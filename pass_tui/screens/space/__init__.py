@@ -1,0 +1,1 @@
+"""The candidate space: account screens, dashboard, fiche candidat, attachments."""
