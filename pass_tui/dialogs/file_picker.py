@@ -72,7 +72,6 @@ class FilePickerDialog(PassModal[Any]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Annuler", show=False, id="picker.cancel"),
-        Binding("ctrl+u", "parent", "Dossier parent", id="picker.parent"),
     ]
 
     DEFAULT_CSS = """

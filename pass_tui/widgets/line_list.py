@@ -117,6 +117,23 @@ class LineList(ReaderWidget, OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
         super()._on_focus(event)
+        if self._on_heading:
+            # Focus scrolls this list into view, maybe not its heading (Shift+Tab from
+            # below): the heading is where the cursor goes, so it must be on screen.
+            self.call_after_refresh(self._show_heading)
+
+    def point_at_heading(self) -> None:
+        """Put the reader cursor back on the heading (the focus came back to this list,
+        or stayed on it, and the field must be named again)."""
+        if self.heading is None:
+            return
+        self._on_heading = True
+        self._show_heading()
+        self.reader_cursor_moved()
+
+    def _show_heading(self) -> None:
+        if self.heading is not None and self.heading.is_mounted:
+            self.heading.scroll_visible(animate=False)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from pass_tui.data.errors import PassError
@@ -91,6 +92,8 @@ class AttachmentsScreen(PassScreen[Any]):
     une copie (as buttons, and as keys in the lists). Every refusal is said in place;
     nothing already stored is touched by a refused change."""
 
+    AUTO_FOCUS = None  # focused in on_mount, without scrolling
+
     BINDINGS = [
         Binding("a", "add", "Ajouter un document", id="attachments.add"),
         Binding("i", "import_url", "Importer depuis une adresse web", id="attachments.url"),
@@ -165,7 +168,13 @@ class AttachmentsScreen(PassScreen[Any]):
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_lists()
-        self.query_one("#cv", DocumentList).focus()
+        self.call_after_refresh(self.query_one("#cv", DocumentList).focus)
+
+    def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> None:
+        """Bring the focused widget into view by the shortest scroll, not to the middle:
+        a screen reader reads every line a scroll changes, and a list's heading above it
+        must stay in view (Textual centres a focused widget it thinks is out of view)."""
+        widget.scroll_visible(animate=False)
 
     def documents(self, kind: str) -> DocumentList:
         return self.query_one(f"#{kind}", DocumentList)

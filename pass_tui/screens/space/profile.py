@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -154,6 +155,8 @@ class ProfileScreen(PassScreen[Any]):
     (Retour, Déconnexion, the session ending): :meth:`save_draft`.
     """
 
+    AUTO_FOCUS = None  # focused in on_mount, without scrolling
+
     BINDINGS = [
         Binding("ctrl+s", "send", "Envoyer", tooltip="Envoyer ma fiche", id="profile.send"),
         Binding("escape", "back", "Retour", tooltip="Revenir à mon espace", id="profile.back"),
@@ -162,12 +165,6 @@ class ProfileScreen(PassScreen[Any]):
     DEFAULT_CSS = """
     ProfileScreen #profile-form {
         padding: 0 1;
-    }
-    ProfileScreen #profile-errors {
-        color: $text-error;
-        text-style: bold;
-        display: none;
-        &.-shown { display: block; }
     }
     ProfileScreen #terms {
         height: 8;
@@ -218,7 +215,6 @@ class ProfileScreen(PassScreen[Any]):
         yield from self.compose_title(_("Ma fiche candidat"))
         yield Notice(id="notice", reserve=False)
         with ReaderScroll(id="profile-form", can_focus=False):
-            yield Static("", id="profile-errors", markup=False)
             yield Static(
                 _("Les champs suivis d'un astérisque (*) sont obligatoires."),
                 classes="hint",
@@ -284,7 +280,13 @@ class ProfileScreen(PassScreen[Any]):
             self.query_one(Notice).announce(
                 _("Brouillon repris : envoyez la fiche pour l'enregistrer.")
             )
-        self.query_one("#civility").focus()
+        self.call_after_refresh(self.query_one("#civility").focus)
+
+    def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> None:
+        """Bring the focused widget into view by the shortest scroll, not to the middle:
+        a screen reader reads every line a scroll changes, and a list's heading above it
+        must stay in view (Textual centres a focused widget it thinks is out of view)."""
+        widget.scroll_visible(animate=False)
 
     def on_unmount(self) -> None:
         self.save_draft()
@@ -376,20 +378,36 @@ class ProfileScreen(PassScreen[Any]):
             len(messages),
             count=len(messages),
         )
-        listing = self.query_one("#profile-errors", Static)
-        listing.update("\n".join([heading, *messages]))
-        listing.add_class("-shown")
-        self.query_one(Notice).announce(" ".join([heading, *messages]), error=True)
+        lines = [heading, *messages]
+        # The notice sits above the form, always in view: the list is read as it appears
+        # (after the cursor lands on the first wrong field) and stays there. Its rows are
+        # made room for now, so that nothing moves under the cursor when it appears.
+        notice = self.query_one(Notice)
+        width = max(10, (notice.content_region.width or self.size.width) - 2)
+        notice.styles.min_height = sum(max(1, -(-cell_len(line) // width)) for line in lines)
+        notice.remove_class("-empty")
+        notice.announce("\n".join(lines), error=True)
         first = self._field_widget(problems[0].field) if problems else None
         if first is not None:
-            first.focus()
-            self.call_after_refresh(first.scroll_visible, animate=False)
+            self.call_after_refresh(self._focus_field, first)
+
+    def _focus_field(self, widget: Widget) -> None:
+        """Focus ``widget`` with its label in view, the reader cursor on the label."""
+        already = widget.has_focus
+        widget.focus()
+        widget.scroll_visible(animate=False, immediate=True)
+        if isinstance(widget, LineList):
+            if already:
+                widget.point_at_heading()
+        else:
+            parent = widget.parent
+            if isinstance(parent, LabelledField):
+                parent.scroll_visible(animate=False, immediate=True)
 
     def clear_problems(self) -> None:
-        listing = self.query_one("#profile-errors", Static)
-        listing.update("")
-        listing.remove_class("-shown")
-        self.query_one(Notice).clear()
+        notice = self.query_one(Notice)
+        notice.styles.min_height = None
+        notice.clear()
 
     def _field_widget(self, field: str) -> Widget | None:
         field = {"regions": "zones", "departments": "zones"}.get(field, field)
