@@ -30,7 +30,9 @@ __all__ = ["FilePickerDialog", "size_words"]
 
 def size_words(size: int) -> str:
     """A file size as people say it: "11 Ko" (a started kilobyte counts)."""
-    return _("{size} Ko", size=number(max(1, -(-size // 1024)) if size else 0))
+    from pass_tui.data.candidates.documents import kilobytes
+
+    return _("{size} Ko", size=number(kilobytes(size)))
 
 
 class PathField(TextField):
@@ -145,7 +147,7 @@ class FilePickerDialog(PassModal[Any]):
         lines = [
             _("{name} : dossier", name=entry.name)
             if entry.is_dir
-            else _("{name} : {size}", name=entry.name, size=size_words(entry.size))
+            else _("{name} : {size}", name=entry.name, size=size_words(entry.size or 0))
             for entry in self._entries
         ]
         listing = self.query_one("#entries", LineList)
@@ -166,7 +168,7 @@ class FilePickerDialog(PassModal[Any]):
             self.notice.announce(_("Erreur : indiquez le chemin d'un fichier."), error=True)
             return
         try:
-            path = self.browser.resolve(typed)
+            path = self.browser.resolve(typed, self.folder)
         except (PassError, OSError) as error:
             self.notice.announce(error_text(error), error=True)
             return
@@ -187,7 +189,7 @@ class FilePickerDialog(PassModal[Any]):
         field = self.path_field
         typed = field.value
         try:
-            candidates = self.browser.complete(typed)
+            candidates = self.browser.complete(typed, self.folder)
         except (PassError, OSError) as error:
             self.notice.announce(error_text(error), error=True)
             return
@@ -199,8 +201,11 @@ class FilePickerDialog(PassModal[Any]):
             field.value = common
             field.cursor_position = len(common)
         if len(candidates) == 1:
-            folder = Path(candidates[0])
-            if folder.is_dir():
+            if candidates[0].endswith("/"):
+                try:
+                    folder = self.browser.resolve(candidates[0], self.folder)
+                except (PassError, OSError):
+                    return
                 self.show_folder(folder, announce=False)
             return
         names = [Path(c.rstrip(os.sep)).name for c in candidates]

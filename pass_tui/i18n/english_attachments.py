@@ -11,9 +11,7 @@ ATTACHMENTS: dict[str, str] = {
         "Only CVs and cover letters have a default document."
     ),
     "Type de pièce jointe inconnu : {kind}": "Unknown attachment kind: {kind}",
-    "Vous avez déjà 5 CV : supprimez-en un d'abord.": (
-        "You already have 5 CVs: delete one first."
-    ),
+    "Vous avez déjà 5 CV : supprimez-en un d'abord.": ("You already have 5 CVs: delete one first."),
     "Vous avez déjà 5 lettres de motivation : supprimez-en une d'abord.": (
         "You already have 5 cover letters: delete one first."
     ),

@@ -36,15 +36,6 @@ FORMS: dict[str, str] = {
     "À la recherche d'un apprentissage ou d'un stage": (
         "Looking for an apprenticeship or an internship"
     ),
-    "Civilité": "Title",
-    "Nom": "Last name",
-    "Prénom": "First name",
-    "Téléphone": "Phone",
-    "Adresse postale": "Postal address",
-    "Domaine fonctionnel principal": "Main functional area",
-    "Métiers": "Occupations",
-    "Zones géographiques": "Areas",
-    "Vous êtes": "You are",
     "Conditions générales d'utilisation": "Terms of use",
     "acceptées": "accepted",
     "non acceptées": "not accepted",

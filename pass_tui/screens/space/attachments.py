@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
+from pass_tui.data.candidates.attachments import LIMITS, describe
 from pass_tui.data.errors import PassError
 from pass_tui.dialogs.confirm import ConfirmDialog
 from pass_tui.dialogs.file_picker import FilePickerDialog
@@ -28,12 +29,11 @@ from pass_tui.widgets.reader import ReaderScroll
 if TYPE_CHECKING:
     from pass_tui.data.candidates.accounts import CandidateSession
     from pass_tui.data.candidates.attachments import AttachmentInfo, AttachmentService
+    from pass_tui.data.candidates.browse import FileBrowser
 
 __all__ = ["KINDS", "AttachmentsScreen"]
 
 KINDS = ("cv", "letter", "other")
-LIMITS = {"cv": 5, "letter": 5, "other": 3}
-"""How many documents of each kind an account keeps (the service enforces it)."""
 
 
 def heading(kind: str, count: int) -> str:
@@ -181,8 +181,6 @@ class AttachmentsScreen(PassScreen[Any]):
 
     def refresh_lists(self, keep: str | None = None) -> None:
         """Read the documents again; the highlight stays on ``keep`` (a document id)."""
-        from pass_tui.data.candidates.attachments import describe
-
         try:
             every = self.service.list()
         except PassError as error:
@@ -240,17 +238,30 @@ class AttachmentsScreen(PassScreen[Any]):
         else:
             self.action_import_url()
 
+    def _browser(self) -> FileBrowser | None:
+        """The file picker's data side; None (said in place) when no folder is allowed."""
+        browser = self.pass_app.services.file_browser()
+        try:
+            browser.start()
+        except PassError as error:
+            self.show_error(error_text(error))
+            return None
+        return browser
+
     def action_add(self) -> None:
         """Choose a file to add to the current list."""
         kind = self._kind
         service = self.service
+        browser = self._browser()
+        if browser is None:
+            return
 
         def accept(path: Path) -> AttachmentInfo:
             return service.add_file(kind, path)
 
         self.open(
             FilePickerDialog(
-                self.pass_app.services.file_browser(),
+                browser,
                 question=add_label(kind),
                 accept=accept,
                 action=_("Ajouter ce fichier"),
@@ -297,13 +308,16 @@ class AttachmentsScreen(PassScreen[Any]):
         if info is None:
             return
         service = self.service
+        browser = self._browser()
+        if browser is None:
+            return
 
         def accept(path: Path) -> AttachmentInfo:
             return service.replace_file(info.id, path)
 
         self.open(
             FilePickerDialog(
-                self.pass_app.services.file_browser(),
+                browser,
                 question=_("Remplacer « {name} » par un autre fichier", name=info.name),
                 accept=accept,
                 action=_("Remplacer par ce fichier"),
@@ -358,7 +372,10 @@ class AttachmentsScreen(PassScreen[Any]):
         if info is None:
             return
         service = self.service
-        start = self.pass_app.services.file_browser().start()
+        browser = self._browser()
+        if browser is None:
+            return
+        start = browser.start()
 
         def run(typed: str) -> Path:
             return service.save_copy(info.id, Path(typed).expanduser())

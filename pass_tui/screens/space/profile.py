@@ -139,10 +139,9 @@ def recap_lines(profile: Profile) -> list[str]:
 
 
 def _terms_text() -> str:
-    from pass_tui.data.candidates import terms
+    from pass_tui.data.candidates.terms import terms_of_use
 
-    text = terms.TERMS_OF_USE
-    return text() if callable(text) else str(text)
+    return terms_of_use()
 
 
 class ProfileScreen(PassScreen[Any]):
