@@ -202,6 +202,8 @@ class ProfileScreen(PassScreen[Any]):
         self._service: ProfileService | None = None
         self._stored: Profile | None = None
         """What the data layer holds now (draft or saved): nothing to save when unchanged."""
+        self._latest: Profile | None = None
+        """The form's content at its last change."""
 
     @property
     def service(self) -> ProfileService:
@@ -271,7 +273,7 @@ class ProfileScreen(PassScreen[Any]):
         except PassError as error:
             self.show_error(error_text(error))
             return
-        self._stored = profile
+        self._stored = self._latest = profile
         self.fill(profile)
         if saved:
             self.query_one(Notice).announce(_("Votre fiche est enregistrée."))
@@ -325,6 +327,15 @@ class ProfileScreen(PassScreen[Any]):
             terms_accepted=self.query_one("#terms_accepted", Checkbox).value,
         )
 
+    @on(Input.Changed)
+    @on(ChoiceList.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        # Kept up to date so that the draft can still be saved once the widgets are gone
+        # (the app ending with this screen open unmounts its fields first).
+        if self._stored is not None:
+            self._latest = self.profile
+
     def save_draft(self) -> None:
         """Keep what the form shows as the candidate's draft (when it changed). Called
         whenever the screen is left, also by the app before an idle logout."""
@@ -332,9 +343,9 @@ class ProfileScreen(PassScreen[Any]):
             return
         try:
             profile = self.profile
-        except Exception:  # the screen is already torn down
-            return
-        if profile == self._stored:
+        except Exception:  # the fields are gone: the app is ending
+            profile = self._latest
+        if profile is None or profile == self._stored:
             return
         try:
             self.service.save_draft(profile)
