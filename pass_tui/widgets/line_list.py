@@ -61,8 +61,8 @@ class LineList(ReaderWidget, OptionList):
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(Option(Content(plain(line))) for line in lines)
-        if highlighted is not None and self.option_count:
-            self.highlighted = min(highlighted, self.option_count - 1)
+        if self.option_count and (highlighted is not None or self.has_focus):
+            self.highlighted = min(highlighted or 0, self.option_count - 1)
 
     @property
     def lines(self) -> Sequence[str]:

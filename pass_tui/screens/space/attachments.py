@@ -92,7 +92,7 @@ class AttachmentsScreen(PassScreen[Any]):
     une copie (as buttons, and as keys in the lists). Every refusal is said in place;
     nothing already stored is touched by a refused change."""
 
-    AUTO_FOCUS = None  # focused in on_mount, without scrolling
+    AUTO_FOCUS = ""  # focused in on_mount, once laid out
 
     BINDINGS = [
         Binding("a", "add", "Ajouter un document", id="attachments.add"),

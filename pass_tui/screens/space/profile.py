@@ -154,7 +154,7 @@ class ProfileScreen(PassScreen[Any]):
     (Retour, Déconnexion, the session ending): :meth:`save_draft`.
     """
 
-    AUTO_FOCUS = None  # focused in on_mount, without scrolling
+    AUTO_FOCUS = ""  # focused in on_mount, once laid out
 
     BINDINGS = [
         Binding("ctrl+s", "send", "Envoyer", tooltip="Envoyer ma fiche", id="profile.send"),
