@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,17 @@ from pass_tui.data.candidates.attachments import (
     describe,
 )
 from pass_tui.data.candidates.browse import FileBrowser
-from pass_tui.data.candidates.documents import AttachmentRefused, LimitReached
+from pass_tui.data.candidates.store import AccountRecords, AccountStore
 from pass_tui.data.config import Settings
-from pass_tui.data.errors import BadInput, NotFound
-from pass_tui.data.store import Database
+from pass_tui.data.errors import AttachmentRefused, BadInput, LimitReached, NotFound
 from pass_tui.i18n import set_language
 from tests.data import sample_documents as samples
 from tests.data.http_server import Reply, scripted_server
 
 
-@dataclass
-class Records:
-    """The attributes of helper A's AccountRecords the service uses."""
-
-    account_id: str
-    folder: Path
-    files: Path
-    db: Database
-
-
-def records_in(folder: Path, account_id: str = "a1b2c3") -> Records:
-    folder.mkdir(parents=True, exist_ok=True)
-    return Records(account_id, folder, folder / "files", Database(folder / "account.json"))
+def records_in(folder: Path, email: str = "camille@example.org") -> AccountRecords:
+    """A new account in a real AccountStore under ``folder``."""
+    return AccountStore(folder / "candidates").create(email)
 
 
 @pytest.fixture(autouse=True)
@@ -48,24 +36,25 @@ def _french():
 
 
 @pytest.fixture
-def account(tmp_path: Path) -> Records:
-    return records_in(tmp_path / "accounts" / "a1" / "a1b2c3")
+def account(tmp_path: Path) -> AccountRecords:
+    return records_in(tmp_path)
 
 
 @pytest.fixture
-def service(account: Records) -> AttachmentService:
+def service(account: AccountRecords) -> AttachmentService:
     return AttachmentService(account, Settings())
 
 
-def stored_files(account: Records) -> list[str]:
-    return sorted(os.listdir(account.files)) if account.files.exists() else []
+def stored_files(account: AccountRecords) -> list[str]:
+    files = account.folder / "files"  # not account.files: that creates the folder
+    return sorted(os.listdir(files)) if files.exists() else []
 
 
-def rows(account: Records) -> list[dict]:
+def rows(account: AccountRecords) -> list[dict]:
     return [dict(doc) for doc in account.db.table("attachments").all()]
 
 
-def assert_nothing_stored(account: Records) -> None:
+def assert_nothing_stored(account: AccountRecords) -> None:
     assert stored_files(account) == []
     assert rows(account) == []
 
@@ -74,11 +63,16 @@ def assert_nothing_stored(account: Records) -> None:
 
 
 def test_add_stores_the_content_0600_under_a_random_name(
-    service: AttachmentService, account: Records
+    service: AttachmentService, account: AccountRecords
 ) -> None:
     data = samples.sample("pdf")
     info = service.add("cv", "Mon CV.pdf", data)
-    assert (info.kind, info.name, info.size, info.is_default) == ("cv", "Mon CV.pdf", len(data), True)
+    assert (info.kind, info.name, info.size, info.is_default) == (
+        "cv",
+        "Mon CV.pdf",
+        len(data),
+        True,
+    )
     [stored] = stored_files(account)
     assert len(stored) == 32 and all(c in "0123456789abcdef" for c in stored)
     assert "cv" not in stored.lower()
@@ -92,7 +86,9 @@ def test_add_stores_the_content_0600_under_a_random_name(
     assert stat.S_IMODE(account.db.path.stat().st_mode) == 0o600
 
 
-def test_each_document_gets_its_own_random_name(service: AttachmentService, account: Records) -> None:
+def test_each_document_gets_its_own_random_name(
+    service: AttachmentService, account: AccountRecords
+) -> None:
     data = samples.sample("rtf")
     for n in range(3):
         service.add("other", f"doc{n}.rtf", data)
@@ -116,16 +112,17 @@ def test_each_document_gets_its_own_random_name(service: AttachmentService, acco
     ],
 )
 def test_hostile_documents_leave_nothing(
-    service: AttachmentService, account: Records, name: str, make
+    service: AttachmentService, account: AccountRecords, name: str, make
 ) -> None:
     with pytest.raises(AttachmentRefused) as caught:
         service.add("cv", name, make())
     assert str(caught.value).startswith(name.replace("\x00", "") + " : ")
     assert_nothing_stored(account)
-    assert not (account.folder.parent.parent / "x.pdf").exists()
+    assert not (account.folder.parent / "x.pdf").exists()
+    assert not (account.folder / "x.pdf").exists()
 
 
-def test_1001_ko_refused_and_the_setting_counts(account: Records) -> None:
+def test_1001_ko_refused_and_the_setting_counts(account: AccountRecords) -> None:
     pdf = samples.sample("pdf")
     big = pdf + b"0" * (1001 * 1024 - len(pdf))
     with pytest.raises(AttachmentRefused, match="1\u00a0001 Ko, au plus 1\u00a0000 Ko"):
@@ -135,7 +132,7 @@ def test_1001_ko_refused_and_the_setting_counts(account: Records) -> None:
     assert info.size == len(big)
 
 
-def test_limits(service: AttachmentService, account: Records) -> None:
+def test_limits(service: AttachmentService, account: AccountRecords) -> None:
     pdf = samples.sample("pdf")
     for n in range(5):
         service.add("cv", f"cv{n}.pdf", pdf)
@@ -158,11 +155,11 @@ def test_limits(service: AttachmentService, account: Records) -> None:
     assert len(service.list("cv")) == 5
 
 
-def test_limit_is_checked_inside_the_transaction(account: Records) -> None:
+def test_limit_is_checked_inside_the_transaction(account: AccountRecords) -> None:
     # Two services on the same account (two processes' view): the later one must see the
     # rows the earlier wrote, not a stale count.
     first = AttachmentService(account, Settings())
-    second = AttachmentService(records_in(account.folder), Settings())
+    second = AttachmentService(AccountRecords(account.account_id, account.folder), Settings())
     pdf = samples.sample("pdf")
     for n in range(3):
         first.add("other", f"a{n}.pdf", pdf)
@@ -171,7 +168,7 @@ def test_limit_is_checked_inside_the_transaction(account: Records) -> None:
     assert len(stored_files(account)) == 3
 
 
-def test_unknown_kind(service: AttachmentService, account: Records) -> None:
+def test_unknown_kind(service: AttachmentService, account: AccountRecords) -> None:
     with pytest.raises(BadInput, match="Type de pièce jointe inconnu : photo"):
         service.add("photo", "cv.pdf", samples.sample("pdf"))  # type: ignore[arg-type]
     assert_nothing_stored(account)
@@ -215,7 +212,7 @@ def test_other_documents_have_no_default(service: AttachmentService) -> None:
 
 
 def test_deleting_the_default_makes_the_oldest_remaining_default(
-    service: AttachmentService, account: Records
+    service: AttachmentService, account: AccountRecords
 ) -> None:
     pdf = samples.sample("pdf")
     a = service.add("cv", "a.pdf", pdf)
@@ -244,7 +241,7 @@ def test_rename_keeps_the_extension_of_the_content(service: AttachmentService) -
 
 
 def test_replace_keeps_id_and_default_and_swaps_content(
-    service: AttachmentService, account: Records
+    service: AttachmentService, account: AccountRecords
 ) -> None:
     first = service.add("cv", "cv.pdf", samples.sample("pdf"))
     [old_file] = stored_files(account)
@@ -257,7 +254,9 @@ def test_replace_keeps_id_and_default_and_swaps_content(
     assert stat.S_IMODE((account.files / new_file).stat().st_mode) == 0o600
 
 
-def test_refused_replacement_changes_nothing(service: AttachmentService, account: Records) -> None:
+def test_refused_replacement_changes_nothing(
+    service: AttachmentService, account: AccountRecords
+) -> None:
     first = service.add("cv", "cv.pdf", samples.sample("pdf"))
     before = (stored_files(account), rows(account))
     with pytest.raises(AttachmentRefused, match="macros"):
@@ -265,7 +264,7 @@ def test_refused_replacement_changes_nothing(service: AttachmentService, account
     assert (stored_files(account), rows(account)) == before
 
 
-def test_delete_removes_row_and_file(service: AttachmentService, account: Records) -> None:
+def test_delete_removes_row_and_file(service: AttachmentService, account: AccountRecords) -> None:
     info = service.add("letter", "l.rtf", samples.sample("rtf"))
     service.delete(info.id)
     assert_nothing_stored(account)
@@ -291,7 +290,9 @@ def test_save_copy(service: AttachmentService, tmp_path: Path) -> None:
     assert sorted(os.listdir(out)) == ["Mon CV.docx", "copie.docx"]  # no temp file left
 
 
-def test_save_copy_in_kiosk_stays_in_the_allowed_folders(account: Records, tmp_path: Path) -> None:
+def test_save_copy_in_kiosk_stays_in_the_allowed_folders(
+    account: AccountRecords, tmp_path: Path
+) -> None:
     allowed = tmp_path / "usb"
     allowed.mkdir()
     service = AttachmentService(account, Settings(kiosk=True, kiosk_folders=[str(allowed)]))
@@ -323,8 +324,8 @@ def test_list_by_kind_oldest_first(service: AttachmentService) -> None:
 
 
 def test_accounts_do_not_share_attachments(tmp_path: Path) -> None:
-    a = records_in(tmp_path / "a")
-    b = records_in(tmp_path / "b")
+    a = records_in(tmp_path, "a@example.org")
+    b = records_in(tmp_path, "b@example.org")
     mine = AttachmentService(a, Settings()).add("cv", "cv.pdf", samples.sample("pdf"))
     theirs = AttachmentService(b, Settings())
     assert theirs.list() == []
@@ -350,7 +351,9 @@ def test_add_file_and_replace_file(service: AttachmentService, tmp_path: Path) -
     assert service.replace_file(info.id, rtf).name == "v2.rtf"
 
 
-def test_50_mb_file_refused_without_a_trace(service: AttachmentService, account: Records, tmp_path: Path) -> None:
+def test_50_mb_file_refused_without_a_trace(
+    service: AttachmentService, account: AccountRecords, tmp_path: Path
+) -> None:
     big = tmp_path / "enorme.pdf"
     with big.open("wb") as fh:
         fh.write(b"%PDF-1.4\n")
@@ -360,7 +363,7 @@ def test_50_mb_file_refused_without_a_trace(service: AttachmentService, account:
     assert_nothing_stored(account)
 
 
-def test_symlink_out_of_the_kiosk_folders(account: Records, tmp_path: Path) -> None:
+def test_symlink_out_of_the_kiosk_folders(account: AccountRecords, tmp_path: Path) -> None:
     allowed = tmp_path / "usb"
     allowed.mkdir()
     secret = tmp_path / "secret.pdf"
@@ -372,11 +375,11 @@ def test_symlink_out_of_the_kiosk_folders(account: Records, tmp_path: Path) -> N
     assert_nothing_stored(account)
 
 
-def test_url_to_loopback_in_kiosk_mode(account: Records) -> None:
+def test_url_to_loopback_in_kiosk_mode(account: AccountRecords) -> None:
     with scripted_server() as server:
         server.routes["/cv.pdf"] = [Reply(body=samples.sample("pdf"))]
         kiosk = AttachmentService(account, Settings(kiosk=True))
-        with pytest.raises(AttachmentRefused, match="127.0.0.1 : réseau local ou réservé"):
+        with pytest.raises(AttachmentRefused, match=r"127\.0\.0\.1 : réseau local ou réservé"):
             kiosk.add_url("cv", server.url("/cv.pdf"))
         assert server.count("/cv.pdf") == 0
         assert_nothing_stored(account)
@@ -387,7 +390,7 @@ def test_url_to_loopback_in_kiosk_mode(account: Records) -> None:
         assert allowed.add_url("cv", server.url("/cv.pdf")).name == "cv.pdf"
 
 
-def test_hostile_download_leaves_nothing(account: Records) -> None:
+def test_hostile_download_leaves_nothing(account: AccountRecords) -> None:
     with scripted_server() as server:
         server.routes["/photo.pdf"] = [Reply(body=samples.png())]
         with pytest.raises(AttachmentRefused, match=r"photo\.pdf : le contenu n'est pas un PDF"):
@@ -398,3 +401,56 @@ def test_hostile_download_leaves_nothing(account: Records) -> None:
 def test_browser_for_settings() -> None:
     assert FileBrowser.for_settings(Settings()).roots is None
     assert not FileBrowser.for_settings(Settings(kiosk=True)).enabled
+
+
+# -- through the real services: sessions and accounts ---------------------------------------------
+
+
+def test_through_services_scoped_to_the_session(data_dir: Path) -> None:
+    from pass_tui.data.errors import SessionEnded
+    from pass_tui.data.services import Services
+
+    services = Services(data_dir, settings=Settings())
+    password = "pelouse-verte-42"
+    for email in ("camille@example.org", "dominique@example.org"):
+        services.accounts.signup(email, email, password, password)
+    camille = services.accounts.login("camille@example.org", password)
+    dominique = services.accounts.login("dominique@example.org", password)
+    mine = services.space(camille).attachments.add("cv", "cv.pdf", samples.sample("pdf"))
+    theirs = services.space(dominique).attachments
+    assert theirs.list() == []
+    with pytest.raises(NotFound):
+        theirs.read(mine.id)
+    services.accounts.logout(camille)
+    with pytest.raises(SessionEnded):
+        services.space(camille)
+    # A service kept past the end of its session: the check it was given says so.
+    kept = AttachmentService(
+        services.accounts.records(dominique),
+        Settings(),
+        check=lambda: services.accounts.records(dominique),
+    )
+    assert kept.list() == []
+    services.accounts.logout(dominique)
+    for call in (kept.list, lambda: kept.add("cv", "cv.pdf", samples.sample("pdf"))):
+        with pytest.raises(SessionEnded):
+            call()
+
+
+def test_save_copy_without_hard_links(
+    service: AttachmentService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FAT USB stick refuses hard links (EPERM): the copy is then created exclusively.
+    import errno
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    data = samples.sample("pdf")
+    info = service.add("cv", "cv.pdf", data)
+    monkeypatch.setattr(os, "link", no_links)
+    written = service.save_copy(info.id, tmp_path / "cv.pdf")
+    assert written.read_bytes() == data
+    with pytest.raises(AttachmentRefused, match="ce fichier existe déjà"):
+        service.save_copy(info.id, tmp_path / "cv.pdf")
+    assert sorted(os.listdir(tmp_path)) == ["candidates", "cv.pdf"]

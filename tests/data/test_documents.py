@@ -53,9 +53,7 @@ def test_png_renamed_pdf() -> None:
 
 def test_exe_renamed_docx() -> None:
     message = refusal("setup.docx", samples.exe())
-    assert message == (
-        "setup.docx : le contenu n'est pas un document Word (.docx) (contenu : exe)"
-    )
+    assert message == ("setup.docx : le contenu n'est pas un document Word (.docx) (contenu : exe)")
 
 
 def test_zip_that_is_not_a_docx() -> None:
@@ -143,7 +141,9 @@ def test_empty_names_are_refused(name: str) -> None:
 def test_wrong_type() -> None:
     for name in ("setup.exe", "photo.png", "cv", "cv.docm", "cv.pdf.exe"):
         message = refusal(name, samples.sample("pdf"))
-        assert message.endswith("type de fichier refusé (formats acceptés : doc, docx, rtf, pdf, odt)")
+        assert message.endswith(
+            "type de fichier refusé (formats acceptés : doc, docx, rtf, pdf, odt)"
+        )
 
 
 def test_1001_ko_is_refused_1000_accepted() -> None:
@@ -152,7 +152,9 @@ def test_1001_ko_is_refused_1000_accepted() -> None:
     assert len(at_limit) == MAX
     assert check_document("cv.pdf", at_limit, MAX) == "pdf"
     over = at_limit + b"0" * 1024
-    assert refusal("cv.pdf", over) == "cv.pdf : trop volumineux (1\u00a0001 Ko, au plus 1\u00a0000 Ko)"
+    assert (
+        refusal("cv.pdf", over) == "cv.pdf : trop volumineux (1\u00a0001 Ko, au plus 1\u00a0000 Ko)"
+    )
 
 
 def test_empty_file() -> None:
@@ -172,7 +174,9 @@ def test_english_messages() -> None:
     assert refusal("cv.docx", samples.docx_with_macro()) == (
         "cv.docx: document with macros refused (save it without macros)"
     )
-    assert refusal("cv.pdf", b"%PDF-" + b"0" * MAX) == "cv.pdf: too large (1,001 KB, at most 1,000 KB)"
+    assert (
+        refusal("cv.pdf", b"%PDF-" + b"0" * MAX) == "cv.pdf: too large (1,001 KB, at most 1,000 KB)"
+    )
 
 
 def test_kilobytes_rounds_up() -> None:

@@ -22,12 +22,12 @@ import errno
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, get_args
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 from tinydb import Query
@@ -35,7 +35,6 @@ from tinydb import Query
 from pass_tui.data.candidates.browse import FileBrowser
 from pass_tui.data.candidates.documents import (
     DOCUMENT_TYPES,
-    LimitReached,
     check_document,
     check_name,
     kilobytes,
@@ -43,13 +42,11 @@ from pass_tui.data.candidates.documents import (
 )
 from pass_tui.data.candidates.remote import RemoteDocuments
 from pass_tui.data.candidates.scan import ClamdScanner
+from pass_tui.data.candidates.store import AccountRecords
 from pass_tui.data.config import Settings
-from pass_tui.data.errors import BadInput, NotFound
+from pass_tui.data.errors import BadInput, LimitReached, NotFound
 from pass_tui.data.store import atomic_write, os_reason, read_failed, write_failed
 from pass_tui.i18n import _
-
-if TYPE_CHECKING:
-    from pass_tui.data.store import Database
 
 __all__ = [
     "LIMITS",
@@ -64,14 +61,6 @@ __all__ = [
 AttachmentKind = Literal["cv", "letter", "other"]
 LIMITS: dict[str, int] = {"cv": 5, "letter": 5, "other": 3}
 _WITH_DEFAULT = ("cv", "letter")
-
-
-class Records(Protocol):
-    """What the service needs of an account (``pass_tui.data.candidates.store.AccountRecords``)."""
-
-    account_id: str
-    files: Path
-    db: Database
 
 
 @dataclass(frozen=True)
@@ -109,7 +98,7 @@ class AttachmentRepository:
 
     TABLE = "attachments"
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: AccountRecords) -> None:
         self.db = records.db
 
     def all(self) -> list[AttachmentRow]:
@@ -169,18 +158,22 @@ class AttachmentService:
         scanner: The virus scanner (default: clamd at ``settings.clamd_socket`` if set).
         browser: The file rules for paths (default: :meth:`FileBrowser.for_settings`).
         downloader: The web-address rules (default: from the settings).
+        check: Called first by every method; raises SessionEnded once the candidate's
+            session is over (the candidate space passes its session check).
     """
 
     def __init__(
         self,
-        records: Records,
+        records: AccountRecords,
         settings: Settings,
         *,
         scanner: ClamdScanner | None = None,
         browser: FileBrowser | None = None,
         downloader: RemoteDocuments | None = None,
+        check: Callable[[], object] | None = None,
     ) -> None:
         self.records = records
+        self._check = check
         self.settings = settings
         self.repository = AttachmentRepository(records)
         self.max_bytes = settings.attachment_max_kb * 1024
@@ -197,6 +190,7 @@ class AttachmentService:
 
     def list(self, kind: AttachmentKind | None = None) -> builtins.list[AttachmentInfo]:
         """The attachments, oldest first; only ``kind``'s when given."""
+        self._live()
         if kind is not None:
             _check_kind(kind)
         return [row.info() for row in self.repository.all() if kind is None or row.kind == kind]
@@ -208,6 +202,7 @@ class AttachmentService:
             NotFound: No such attachment in this account.
             StoreError: The file cannot be read.
         """
+        self._live()
         path = self._path(self._row(attachment_id).file)
         try:
             return path.read_bytes()
@@ -225,6 +220,7 @@ class AttachmentService:
                 virus, scan impossible).
             StoreError: The account's folder cannot be written.
         """
+        self._live()
         _check_kind(kind)
         self._check_limit(kind, [row for row in self.repository.all() if row.kind == kind])
         name = check_name(name)
@@ -255,12 +251,14 @@ class AttachmentService:
     def add_file(self, kind: AttachmentKind, path: Path, name: str | None = None) -> AttachmentInfo:
         """Add the document at ``path`` (the file picker's rules: allowed folders, regular
         files only, size checked before reading); ``name`` defaults to the file's."""
+        self._live()
         _check_kind(kind)
         file_name, data = self.browser.read_document(path, self.max_bytes)
         return self.add(kind, name if name is not None else file_name, data)
 
     def add_url(self, kind: AttachmentKind, url: str) -> AttachmentInfo:
         """Add the document at web address ``url`` (bounded download, kiosk address rules)."""
+        self._live()
         _check_kind(kind)
         self._check_limit(kind, [row for row in self.repository.all() if row.kind == kind])
         document = self.downloader.get(url)
@@ -270,6 +268,7 @@ class AttachmentService:
 
     def replace(self, attachment_id: str, name: str, data: bytes) -> AttachmentInfo:
         """Swap in a new version: same id, kind and default; new name, content and size."""
+        self._live()
         self._row(attachment_id)
         name = check_name(name)
         doc_type = check_document(name, data, self.max_bytes)
@@ -295,6 +294,7 @@ class AttachmentService:
 
     def replace_file(self, attachment_id: str, path: Path) -> AttachmentInfo:
         """:meth:`replace` with the document at ``path`` (the file picker's rules)."""
+        self._live()
         self._row(attachment_id)
         name, data = self.browser.read_document(path, self.max_bytes)
         return self.replace(attachment_id, name, data)
@@ -302,6 +302,7 @@ class AttachmentService:
     def rename(self, attachment_id: str, name: str) -> AttachmentInfo:
         """Give the document a new name. The extension stays the content's type: added
         when missing ("Mon CV" → "Mon CV.pdf"), refused when it names another type."""
+        self._live()
         current = self._row(attachment_id)
         name = check_name(name)
         _stem, dot, ext = name.rpartition(".")
@@ -323,6 +324,7 @@ class AttachmentService:
     def delete(self, attachment_id: str) -> None:
         """Delete the document; when it was the default, the oldest remaining one of its
         kind becomes the default."""
+        self._live()
         with self.repository.editing() as rows:
             row = rows.get(attachment_id)
             if row is None:
@@ -336,6 +338,7 @@ class AttachmentService:
 
     def set_default(self, attachment_id: str) -> None:
         """Make this CV (or letter) the default one; the previous default is no longer."""
+        self._live()
         with self.repository.editing() as rows:
             row = rows.get(attachment_id)
             if row is None:
@@ -360,6 +363,7 @@ class AttachmentService:
             AttachmentRefused: The destination exists, is outside the allowed folders or
                 cannot be written (nothing half-written is left).
         """
+        self._live()
         data = self.read(attachment_id)
         row = self._row(attachment_id)
         target = Path(destination).expanduser()
@@ -378,7 +382,12 @@ class AttachmentService:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.link(tmp, target)  # fails if the name was taken meanwhile: no overwrite
+            try:
+                os.link(tmp, target)  # fails if the name was taken meanwhile: no overwrite
+            except OSError as exc:
+                if exc.errno == errno.EEXIST:
+                    raise
+                _write_new(target, data)  # no hard links here (a FAT USB stick)
         except OSError as exc:
             if exc.errno == errno.EEXIST:
                 raise refused(
@@ -391,6 +400,10 @@ class AttachmentService:
         return target
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _live(self) -> None:
+        if self._check is not None:
+            self._check()
 
     def _row(self, attachment_id: str) -> AttachmentRow:
         row = self.repository.get(attachment_id)
@@ -445,3 +458,17 @@ def _unlink(path: Path | None) -> None:
     if path is not None:
         with suppress(OSError):
             path.unlink()
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` (never over an existing file) with ``data``; removed if it fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(path)
+        raise

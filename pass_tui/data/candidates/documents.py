@@ -36,21 +36,10 @@ from typing import Final
 import filetype
 import olefile
 
-from pass_tui.data.errors import BadInput, ImportFailed
+from pass_tui.data.errors import AttachmentRefused, ImportFailed, LimitReached
 from pass_tui.data.sources.pass_rss import safe_xml
 from pass_tui.data.text import clean
 from pass_tui.i18n import _
-
-try:  # helper A adds these to errors.py (contract-8); stand-ins until that lands
-    from pass_tui.data.errors import AttachmentRefused, LimitReached  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - removed once errors.py has them
-
-    class AttachmentRefused(BadInput):  # type: ignore[no-redef]
-        """A document refused: one line naming the file and the reason."""
-
-    class LimitReached(BadInput):  # type: ignore[no-redef]
-        """A kind of attachment already has its maximum number of documents."""
-
 
 __all__ = [
     "DOCUMENT_TYPES",
