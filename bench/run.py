@@ -1,6 +1,7 @@
 """Benchmark: pass-tui's catalogue index against naive TinyDB and SQLite FTS5, same data.
 
     python bench/run.py --offers 100000 --json bench/results.json
+    python bench/run.py --accounts 100000 --json bench/measured-accounts-100k.json
 
 Builds a catalogue with the deterministic demo generator, then measures each engine in a
 fresh child process (so load time and peak RSS are that engine's alone):
@@ -11,7 +12,9 @@ fresh child process (so load time and peak RSS are that engine's alone):
 * naive TinyDB: ``table.search(Query...)`` with the same semantics, on the same file;
 * SQLite FTS5 (stdlib sqlite3): an FTS5 table over the same folded text, filters as
   columns, facets as GROUP BY queries;
-* candidate write latency (one ``CandidateStore.insert``) next to a 1k and a 100k catalogue.
+* with ``--accounts N``: the candidate store's part of sign-up, login and a profile save
+  at 1 000 and N accounts (seeded with one precomputed password hash), and one argon2id
+  password check apart. ``--accounts`` alone skips the catalogue.
 
 Ratios are against the engines measured in the same run; nothing here is a timed test.
 """
@@ -241,16 +244,155 @@ def measure_sqlite(data_dir: Path, reference: str) -> dict:
     }
 
 
-def measure_writes(data_dir: Path, count: int = 200) -> dict:
-    from pass_tui.data.candidates import CandidateStore
+# -- candidate accounts ------------------------------------------------------------------------
+BENCH_PASSWORD = "lapin bleu mange du foin"
+OPS = 200
 
-    store = CandidateStore(DataPaths(data_dir))
-    samples = []
-    for i in range(count):
+
+def seed_accounts(root: Path, n: int) -> float:
+    """Write ``n`` accounts straight to disk as the store lays them out (account folder,
+    account.json, e-mail index entry), all with ONE precomputed argon2 hash: the store's
+    cost, not 100 000 argon2 runs. No fsync (a seed, not a commit). Returns seconds."""
+    from pass_tui.data.candidates.passwords import hash_secret
+    from pass_tui.data.candidates.store import address_key
+    from pass_tui.data.store import serialise
+
+    start = time.perf_counter()
+    password_hash = hash_secret(BENCH_PASSWORD)
+    accounts, emails = root / "accounts", root / "emails"
+    emails.mkdir(parents=True, mode=0o700)
+    accounts.mkdir(mode=0o700)
+    for shard in range(256):
+        (accounts / f"{shard:02x}").mkdir(mode=0o700)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    for i in range(n):
+        account_id = f"{i:08x}" + os.urandom(12).hex()
+        email = f"candidat{i}@exemple.fr"
+        folder = accounts / account_id[:2] / account_id
+        folder.mkdir(mode=0o700)
+        doc = {"email": email, "created": "2026-11-27T00:00:00+00:00"}
+        doc |= {"password_hash": password_hash, "confirmed": True}
+        payload, _offsets = serialise({"account": {"1": doc}})
+        fd = os.open(folder / "account.json", flags, 0o600)
+        os.write(fd, payload)
+        os.close(fd)
+        fd = os.open(emails / address_key(email), flags, 0o600)
+        os.write(fd, account_id.encode() + b"\n")
+        os.close(fd)
+    return time.perf_counter() - start
+
+
+def measure_accounts(data_dir: Path, n: int) -> dict:
+    """The store's part of sign-up, login and a profile save, p50 over OPS each, on a data
+    dir holding ``n`` accounts. Password and code hashing are excluded (argon2 is timed
+    apart): sign-up = account created + index entry + code stored; login = throttle file
+    locked and cleared + address looked up + account read + session stored; profile save
+    = the fiche checked and written."""
+    from pass_tui.data.candidates.models import CodeDoc, SessionDoc
+    from pass_tui.data.candidates.profile import Profile, ProfileService
+    from pass_tui.data.candidates.repositories import AccountRepository
+    from pass_tui.data.candidates.store import AccountStore
+    from pass_tui.data.candidates.throttle import LoginThrottle
+    from pass_tui.data.refdata import refdata
+
+    store = AccountStore(DataPaths(data_dir).candidates)
+    throttle = LoginThrottle(store.throttle, time.time)
+    seeded = store.find("candidat0@exemple.fr")
+    assert seeded is not None, "no seeded account"
+    password_hash = AccountRepository(seeded).account().password_hash
+    code_hash = password_hash  # any argon2 string: its length is what the write costs
+    rng = __import__("random").Random(n)
+    signup, login, profile_save = [], [], []
+    for i in range(OPS):
         t0 = time.perf_counter()
-        store.insert("bench", {"i": i, "email": f"candidat{i}@exemple.fr", "offer": "A-1"})
+        records = store.create(f"nouveau{i}@exemple.fr", {"password_hash": password_hash})
+        AccountRepository(records).put_code(
+            CodeDoc(purpose="signup", nonce="n", code_hash=code_hash, expires=time.time() + 900)
+        )
+        signup.append((time.perf_counter() - t0) * 1000)
+    domain = refdata().domains[0]
+    for i in range(OPS):
+        email = f"candidat{rng.randrange(n)}@exemple.fr"
+        t0 = time.perf_counter()
+        with throttle.attempt(email) as attempt:
+            found = store.find(email)
+            assert found is not None
+            repo = AccountRepository(found)
+            repo.account()
+            attempt.succeeded()
+        now = time.time()
+        repo.add_session(
+            SessionDoc(token_hash=os.urandom(32).hex(), created=now, expires=now + 86400), now
+        )
+        login.append((time.perf_counter() - t0) * 1000)
+        profile = Profile(
+            civility="madame",
+            last_name="Martin",
+            first_name=f"Camille {i}",
+            phone="06 12 34 56 78",
+            address="12 rue de la Paix, 75002 Paris",
+            main_domain=domain.name,
+            jobs=list(domain.metiers[:3]),
+            regions=["11", "84"],
+            departments=["75", "69"],
+            seeking="les deux",
+            terms_accepted=True,
+        )
+        t0 = time.perf_counter()
+        ProfileService(found).submit(profile)
+        profile_save.append((time.perf_counter() - t0) * 1000)
+    return {
+        "accounts": store.count(),
+        "signup_p50_ms": statistics.median(signup),
+        "login_p50_ms": statistics.median(login),
+        "profile_save_p50_ms": statistics.median(profile_save),
+        "signup_p95_ms": pct(signup, 0.95),
+        "login_p95_ms": pct(login, 0.95),
+        "profile_save_p95_ms": pct(profile_save, 0.95),
+    }
+
+
+def measure_argon2(rounds: int = 20) -> float:
+    """One password check (argon2id, the parameters in use), p50 in ms."""
+    from pass_tui.data.candidates.passwords import hash_secret, verify_secret
+
+    stored = hash_secret(BENCH_PASSWORD)
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        assert verify_secret(stored, BENCH_PASSWORD)
         samples.append((time.perf_counter() - t0) * 1000)
-    return {"write_p50_ms": statistics.median(samples), "write_p95_ms": pct(samples, 0.95)}
+    return statistics.median(samples)
+
+
+def size_label(n: int) -> str:
+    return f"{n // 1000}k" if n % 1000 == 0 else str(n)
+
+
+def run_accounts(n: int, tmp: Path) -> dict:
+    """Seed 1 000 and ``n`` accounts; measure each in a fresh child process."""
+    results: dict = {}
+    for size in sorted({1000, n}):
+        data_dir = tmp / f"accounts-{size}"
+        data_dir.mkdir()
+        print(f"seeding {size} accounts…", file=sys.stderr)
+        seed_s = seed_accounts(DataPaths(data_dir).candidates, size)
+        print(f"seeded in {seed_s:.1f} s", file=sys.stderr)
+        out = child("accounts", data_dir, str(size))
+        print(f"{size} accounts: {out}", file=sys.stderr)
+        label = f"{size_label(size)}_accounts"
+        results[f"seed_s_{label}"] = round(seed_s, 1)
+        for key in ("signup", "login", "profile_save"):
+            results[f"{key}_p50_ms_{label}"] = round(out[f"{key}_p50_ms"], 2)
+            results[f"{key}_p95_ms_{label}"] = round(out[f"{key}_p95_ms"], 2)
+    results["argon2_ms"] = round(measure_argon2(), 1)
+    big, small = size_label(n), "1k"
+    for key in ("signup", "login", "profile_save"):
+        results[f"{key}_ratio_{big}_{small}"] = round(
+            results[f"{key}_p50_ms_{big}_accounts"] / results[f"{key}_p50_ms_{small}_accounts"],
+            2,
+        )
+    return {"accounts": n} | dict(sorted(results.items()))
 
 
 ENGINES = {
@@ -272,7 +414,15 @@ def child(engine: str, data_dir: Path, reference: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--offers", type=int, default=100_000)
+    parser.add_argument(
+        "--offers",
+        type=int,
+        default=None,
+        help="catalogue size (default 100000 without --accounts)",
+    )
+    parser.add_argument(
+        "--accounts", type=int, default=None, help="also measure the candidate store at N accounts"
+    )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--skip-naive", action="store_true", help="naive TinyDB is slow")
     parser.add_argument(
@@ -281,19 +431,33 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         engine, data_dir, reference = args.child
-        if engine == "writes":
-            print(json.dumps(measure_writes(Path(data_dir))))
+        if engine == "accounts":
+            print(json.dumps(measure_accounts(Path(data_dir), int(reference))))
         else:
             print(json.dumps(ENGINES[engine](Path(data_dir), reference)))
         return 0
+    if args.offers is None and args.accounts is None:
+        args.offers = 100_000
+    results: dict = {}
+    if args.offers is not None:
+        results |= run_offers(args)
+    if args.accounts is not None:
+        with tempfile.TemporaryDirectory(prefix="pass-bench-") as tmp:
+            results |= run_accounts(args.accounts, Path(tmp))
+    text = json.dumps(results, indent=1)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n")
+    return 0
 
+
+def run_offers(args: argparse.Namespace) -> dict:
+    """The catalogue: pass-tui's index against SQLite FTS5 and naive TinyDB."""
     with tempfile.TemporaryDirectory(prefix="pass-bench-") as tmp:
-        big, small = Path(tmp, "big"), Path(tmp, "small")
+        big = Path(tmp, "big")
         big.mkdir()
-        small.mkdir()
         print(f"building {args.offers} offers…", file=sys.stderr)
         build_s = build(big, args.offers)
-        build(small, 1000)
         reference = (
             Catalogue(DataPaths(big), today=lambda: TODAY)
             .search(SearchCriteria())
@@ -305,8 +469,6 @@ def main() -> int:
         print(f"sqlite: {sqlite}", file=sys.stderr)
         naive = None if args.skip_naive else child("naive", big, reference)
         print(f"naive: {naive}", file=sys.stderr)
-        w1k = child("writes", small, reference)
-        w100k = child("writes", big, reference)
         size_mb = (big / "catalogue.json").stat().st_size / 1e6
         index_mb = (big / ".catalogue.index").stat().st_size / 1e6
 
@@ -325,9 +487,6 @@ def main() -> int:
         "search_p50_ms": round(ours["search_p50_ms"], 2),
         "search_p95_ms": round(ours["search_p95_ms"], 2),
         "peak_rss_mb": round(ours["peak_rss_mb"], 1),
-        "write_p50_ms_1k": round(w1k["write_p50_ms"], 2),
-        "write_p50_ms_100k": round(w100k["write_p50_ms"], 2),
-        "write_ratio_100k_1k": round(w100k["write_p50_ms"] / w1k["write_p50_ms"], 2),
         "sqlite_fts5_search_p50_ms": round(sqlite["search_p50_ms"], 2),
         "sqlite_fts5_search_p95_ms": round(sqlite["search_p95_ms"], 2),
         "ratio_sqlite_over_passtui_p50": round(sqlite["search_p50_ms"] / ours["search_p50_ms"], 1),
@@ -345,11 +504,7 @@ def main() -> int:
                 naive["search_p50_ms"] / ours["search_p50_ms"], 1
             ),
         }
-    text = json.dumps(results, indent=1)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n")
-    return 0
+    return results
 
 
 if __name__ == "__main__":

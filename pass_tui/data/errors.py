@@ -11,15 +11,25 @@ they follow the interface language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 __all__ = [
+    "AttachmentRefused",
     "BadInput",
+    "CodeRejected",
     "ConfigError",
     "CriteriaError",
+    "FieldProblem",
+    "FormError",
     "ImportFailed",
+    "LimitReached",
+    "LoginFailed",
+    "LoginThrottled",
     "NotFound",
     "PassError",
     "PrinterError",
     "QueryError",
+    "SessionEnded",
     "StoreError",
 ]
 
@@ -83,3 +93,52 @@ class ImportFailed(BadInput):
 
 class PrinterError(PassError):
     """`lp` is missing or refused the job."""
+
+
+# -- the candidate space -------------------------------------------------------------------
+@dataclass(frozen=True)
+class FieldProblem:
+    """One wrong or missing field of a form."""
+
+    field: str
+    """The form field's id, e.g. ``"email"``, ``"password_confirm"``, ``"last_name"``."""
+    message: str
+    """A full sentence in the interface language: ``"Nom : champ obligatoire."``."""
+
+
+class FormError(BadInput):
+    """Several problems in one form, in the form's order; ``str(exc)`` is the first."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        if not problems:
+            raise ValueError("FormError needs at least one problem")
+        self.problems = list(problems)
+        super().__init__(problems[0].message)
+
+
+class LoginFailed(BadInput):
+    """Wrong address or wrong password: the same text either way."""
+
+
+class LoginThrottled(BadInput):
+    """Too many failed logins for this address: wait :attr:`wait_s` seconds."""
+
+    def __init__(self, message: str, wait_s: int) -> None:
+        self.wait_s = wait_s
+        super().__init__(message)
+
+
+class CodeRejected(BadInput):
+    """An e-mail code is wrong, expired, already used, or tried too often."""
+
+
+class SessionEnded(BadInput):
+    """The candidate's session no longer exists (logged out, expired, password changed)."""
+
+
+class AttachmentRefused(BadInput):
+    """A document cannot be added: the message names the file and the reason."""
+
+
+class LimitReached(BadInput):
+    """The candidate already has as many documents of this kind as allowed."""

@@ -106,7 +106,8 @@ class DataPaths:
         self.root = root
         self.catalogue = root / "catalogue.json"
         self.catalogue_index = root / ".catalogue.index"
-        self.candidates = root / "candidates.json"
+        # One folder per account, the e-mail index, the login throttle (candidates/store.py).
+        self.candidates = root / "candidates"
         # "Rester connecté": this terminal user's session token (mode 0600).
         self.remembered_session = root / "session.token"
         self.imports = root / "imports.json"  # HTTP validators of imported URLs

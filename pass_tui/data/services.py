@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pass_tui.data.candidates import CandidateStore
+from pass_tui.data.candidates.store import AccountStore
 from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.config import Settings, load_settings
 from pass_tui.data.errors import StoreError
@@ -18,6 +18,9 @@ from pass_tui.data.paths import DataPaths, make_data_dir, resolve_data_dir
 from pass_tui.data.store import Signature, file_signature, read_failed
 
 if TYPE_CHECKING:
+    from pass_tui.data.candidates.accounts import AccountService, CandidateSession
+    from pass_tui.data.candidates.browse import FileBrowser
+    from pass_tui.data.candidates.space import CandidateSpace
     from pass_tui.data.mail import Mailer
     from pass_tui.data.publishing.sharing import OfferSharing
 
@@ -57,8 +60,9 @@ class Services:
         self.settings = settings
         self.today = today
         self.catalogue = Catalogue(self.paths, today=today)
-        self.candidates = CandidateStore(self.paths)
+        self.candidates = AccountStore(self.paths.candidates)
         self._mailer: Mailer | None = None
+        self._accounts: AccountService | None = None
         self.first_start = FirstStart()
 
     @classmethod
@@ -159,6 +163,36 @@ class Services:
 
             self._mailer = Mailer(self.paths, self.settings)
         return self._mailer
+
+    @property
+    def accounts(self) -> AccountService:
+        """Sign-up, login, codes, password and address changes (one per Services)."""
+        if self._accounts is None:
+            from pass_tui.data.candidates.accounts import AccountService
+
+            self._accounts = AccountService(
+                self.candidates, self.paths, self.settings, lambda: self.mailer
+            )
+        return self._accounts
+
+    def space(self, session: CandidateSession) -> CandidateSpace:
+        """The candidate space of ``session``'s account.
+
+        Raises:
+            SessionEnded: The session no longer exists.
+        """
+        from pass_tui.data.candidates.space import CandidateSpace
+
+        return CandidateSpace(self.accounts, session, self.settings)
+
+    def file_browser(self) -> FileBrowser:
+        """The file picker's data side: anywhere, or only the kiosk's folders."""
+        from pass_tui.data.candidates.browse import FileBrowser
+
+        roots = None
+        if self.settings.kiosk:
+            roots = [Path(folder).expanduser() for folder in self.settings.kiosk_folders]
+        return FileBrowser(roots)
 
     @property
     def sharing(self) -> OfferSharing:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from pass_tui.data.candidates import CandidateStore
+from pass_tui.data.candidates.store import AccountRecords, AccountStore
 from pass_tui.data.catalogue import Catalogue
 from pass_tui.data.catalogue.index import scan_lines
 from pass_tui.data.criteria import SearchCriteria
@@ -27,17 +27,19 @@ from pass_tui.data.store import Database, StoreError, remove_stale_temps, serial
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 
+# Writes into one candidate's account.json, the file every candidate write goes to.
 WRITER = """
 import sys
 from pathlib import Path
-from pass_tui.data.candidates import CandidateStore
+from pass_tui.data.candidates.store import AccountStore
 from pass_tui.data.paths import DataPaths
-store = CandidateStore(DataPaths(Path(sys.argv[1])))
+records = AccountStore(DataPaths(Path(sys.argv[1])).candidates).get(sys.argv[4])
 proc, count = sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 sys.stdin.readline()  # start together
 for i in range(count):
-    store.insert("events", {"proc": proc, "i": i})
+    with records.db.transaction() as tx:
+        tx.table("events").insert({"proc": proc, "i": i})
     print(i, flush=True)  # acknowledged: the write returned
 """
 
@@ -48,9 +50,25 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _account(data_dir: Path, email: str = "a@exemple.fr") -> AccountRecords:
+    """The candidate account the writers write to (created on first use)."""
+    store = AccountStore(DataPaths(data_dir).candidates)
+    return store.find(email) or store.create(email)
+
+
+def _events(records: AccountRecords) -> list[dict]:
+    return [dict(doc) for doc in records.db.table("events").all()]
+
+
+def _insert(records: AccountRecords, doc: dict) -> None:
+    with records.db.transaction() as tx:
+        tx.table("events").insert(doc)
+
+
 def _writer(data_dir: Path, proc: str, count: int) -> subprocess.Popen[str]:
+    account_id = _account(data_dir).account_id
     child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data_dir), proc, str(count)],
+        [sys.executable, "-c", WRITER, str(data_dir), proc, str(count), account_id],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -78,7 +96,7 @@ def test_four_processes_hundred_writes_each_lose_nothing(data_dir: Path) -> None
     for child in writers:
         child.wait(timeout=120)
         assert child.returncode == 0
-    records = CandidateStore(DataPaths(data_dir)).all("events")
+    records = _events(_account(data_dir))
     assert len(records) == 400
     assert {(r["proc"], r["i"]) for r in records} == {
         (f"p{n}", i) for n in range(4) for i in range(100)
@@ -103,7 +121,7 @@ def test_sigkill_never_loses_an_acknowledged_write(data_dir: Path) -> None:
         # acks already in the pipe were acknowledged before the kill too
         for line in child.stdout.read().split():
             acknowledged.add((f"run{run}", int(line)))
-        content = (data_dir / "candidates.json").read_bytes()
+        content = _account(data_dir).db.path.read_bytes()
         stored = json.loads(content)["events"]  # always parses
         present = {(d["proc"], d["i"]) for d in stored.values()}
         missing = acknowledged - present
@@ -111,43 +129,50 @@ def test_sigkill_never_loses_an_acknowledged_write(data_dir: Path) -> None:
 
 
 def test_a_process_sees_writes_made_by_another(data_dir: Path) -> None:
-    ours = CandidateStore(DataPaths(data_dir))
-    ours.insert("events", {"proc": "here", "i": 0})
+    ours = _account(data_dir)
+    _insert(ours, {"proc": "here", "i": 0})
     child = _writer(data_dir, "there", 3)
     assert child.stdin is not None
     child.stdin.write("go\n")
     child.stdin.flush()
     child.wait(timeout=30)
-    assert sorted(r["proc"] for r in ours.all("events")) == ["here", "there", "there", "there"]
+    assert sorted(r["proc"] for r in _events(ours)) == ["here", "there", "there", "there"]
     # and ids never collide although our table objects existed before the other inserts
-    ours.insert("events", {"proc": "here", "i": 1})
-    assert len(ours.all("events")) == 5
+    _insert(ours, {"proc": "here", "i": 1})
+    assert len(_events(ours)) == 5
 
 
 def test_failed_transaction_writes_nothing(data_dir: Path) -> None:
-    db = Database(data_dir / "candidates.json")
+    db = Database(data_dir / "account.json")
     with db.transaction() as tx:
         tx.table("t").insert({"n": 1})
-    before = (data_dir / "candidates.json").read_bytes()
+    before = (data_dir / "account.json").read_bytes()
     with pytest.raises(RuntimeError), db.transaction() as tx:
         tx.table("t").insert({"n": 2})
         tx.table("t").insert({"n": 3})
         raise RuntimeError("boom")
-    assert (data_dir / "candidates.json").read_bytes() == before
+    assert (data_dir / "account.json").read_bytes() == before
     assert [d["n"] for d in db.table("t").all()] == [1]
 
 
-def test_candidate_writes_never_rewrite_the_catalogue(data_dir: Path) -> None:
+def test_candidate_writes_never_rewrite_the_catalogue_nor_another_account(
+    data_dir: Path,
+) -> None:
     (data_dir / "catalogue.json").write_text('{"offers": {}}')
-    before = os.stat(data_dir / "catalogue.json")
-    CandidateStore(DataPaths(data_dir)).insert("events", {"i": 1})
-    after = os.stat(data_dir / "catalogue.json")
-    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    other = _account(data_dir, "b@exemple.fr").db.path
+    watched = [data_dir / "catalogue.json", other]
+    before = [os.stat(path) for path in watched]
+    _insert(_account(data_dir), {"i": 1})
+    after = [os.stat(path) for path in watched]
+    assert [(s.st_ino, s.st_mtime_ns) for s in before] == [(s.st_ino, s.st_mtime_ns) for s in after]
 
 
 def test_database_files_are_private(data_dir: Path) -> None:
-    CandidateStore(DataPaths(data_dir)).insert("events", {"i": 1})
-    assert (data_dir / "candidates.json").stat().st_mode & 0o077 == 0
+    records = _account(data_dir)
+    _insert(records, {"i": 1})
+    assert records.db.path.stat().st_mode & 0o077 == 0
+    assert records.folder.stat().st_mode & 0o077 == 0
+    assert records.files.stat().st_mode & 0o077 == 0
 
 
 # -- errors: corrupt files, reads that can't write, leftovers, first start -------------------
@@ -158,14 +183,14 @@ def _offers(n: int) -> list:
 
 
 def test_a_truncated_file_is_one_store_error_naming_it(data_dir: Path) -> None:
-    store = CandidateStore(DataPaths(data_dir))
-    store.insert("events", {"i": 1})
-    path = data_dir / "candidates.json"
+    records = _account(data_dir)
+    _insert(records, {"i": 1})
+    path = records.db.path
     path.write_bytes(path.read_bytes()[:-3])
     with pytest.raises(StoreError, match=f"^{path} : fichier de données illisible ou tronqué"):
-        store.all("events")
+        _events(records)
     with pytest.raises(StoreError):
-        store.insert("events", {"i": 2})
+        _insert(records, {"i": 2})
     assert path.read_bytes().endswith(b"}")  # left as it was: nothing overwrote it
 
 
@@ -275,7 +300,7 @@ def test_undo_first_start_removes_only_what_is_unchanged(tmp_path: Path) -> None
 
     used = tmp_path / "used"
     services = Services.open(used)
-    CandidateStore(DataPaths(used)).insert("accounts", {"e-mail": "a@exemple.fr"})
+    AccountStore(DataPaths(used).candidates).create("a@exemple.fr")
     services.undo_first_start()  # the data dir is in use: the demo catalogue stays
     assert (used / "catalogue.json").exists()
 

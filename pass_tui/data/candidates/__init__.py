@@ -1,29 +1,41 @@
-"""Candidate-side records (accounts, profiles, applications, alerts) in ``candidates.json``.
+"""The candidate half: accounts, the fiche candidat, attachments — one folder per account.
 
-Only this module and its siblings in `pass_tui.data` touch the candidate TinyDB file; a
-later move to a shared database server replaces this layer only.
+Layout and storage: :mod:`.store`; typed records: :mod:`.models`; the only TinyDB queries:
+:mod:`.repositories`; use cases: :mod:`.accounts`, :mod:`.profile`, :mod:`.attachments`.
+Names are imported on first use (argon2, zxcvbn and email-validator stay out of start-up).
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from pass_tui.data.paths import DataPaths
-from pass_tui.data.store import Database
+__all__ = [
+    "AccountRecords",
+    "AccountService",
+    "AccountStore",
+    "CandidateSession",
+    "CandidateSpace",
+    "PendingCode",
+    "Profile",
+    "ProfileService",
+    "terms_of_use",
+]
 
-__all__ = ["CandidateStore"]
+_WHERE = {
+    "AccountRecords": "store",
+    "AccountStore": "store",
+    "AccountService": "accounts",
+    "CandidateSession": "accounts",
+    "PendingCode": "accounts",
+    "CandidateSpace": "space",
+    "Profile": "profile",
+    "ProfileService": "profile",
+    "terms_of_use": "terms",
+}
 
 
-class CandidateStore:
-    """The candidates database: every write atomic, serialised across processes."""
-
-    def __init__(self, paths: DataPaths) -> None:
-        self.db = Database(paths.candidates)
-
-    def insert(self, table: str, doc: dict[str, Any]) -> int:
-        """Store one record; returns its id once it is durably on disk."""
-        with self.db.transaction() as tx:
-            return tx.table(table).insert(doc)
-
-    def all(self, table: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self.db.table(table).all()]
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
