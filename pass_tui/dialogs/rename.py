@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
+from pass_tui.data.errors import SessionEnded
 from pass_tui.i18n import _
 from pass_tui.screens.base import PassModal, button, error_text, task
 from pass_tui.widgets.notice import Notice
@@ -98,6 +99,9 @@ class PromptDialog(PassModal[Any]):
             self.dismiss(event.worker.result)
         elif event.state is WorkerState.ERROR:
             assert event.worker.error is not None
+            if isinstance(event.worker.error, SessionEnded):
+                super().on_worker_state_changed(event)  # the app opens the login screen
+                return
             self.notice.announce(error_text(event.worker.error), error=True)
             self.query_one("#value", Input).focus()
 

@@ -18,7 +18,6 @@ FORMS: dict[str, str] = {
     "Ligne précédente": "Previous line",
     "Ligne suivante": "Next line",
     # the fiche candidat
-    "Ma fiche candidat": "My candidate profile",
     "Ma fiche candidat : récapitulatif": "My candidate profile: summary",
     "{chosen} métier choisi sur {total}": "{chosen} occupation chosen of {total}",
     "{chosen} métiers choisis sur {total}": "{chosen} occupations chosen of {total}",
@@ -58,10 +57,8 @@ FORMS: dict[str, str] = {
     "Vous êtes * :": "You are *:",
     "Conditions générales d'utilisation :": "Terms of use:",
     "J'accepte les conditions générales d'utilisation *": "I accept the terms of use *",
-    "Déconnexion": "Log out",
     "Modifier mes informations": "Change my information",
     # attachments
-    "Mes pièces jointes": "My attachments",
     "Mes CV ({count} sur {limit})": "My CVs ({count} of {limit})",
     "Mes lettres de motivation ({count} sur {limit})": "My cover letters ({count} of {limit})",
     "Autres documents ({count} sur {limit})": "Other documents ({count} of {limit})",

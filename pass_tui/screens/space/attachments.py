@@ -14,13 +14,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from pass_tui.data.candidates.attachments import LIMITS, describe
-from pass_tui.data.errors import PassError
+from pass_tui.data.errors import PassError, SessionEnded
 from pass_tui.dialogs.confirm import ConfirmDialog
 from pass_tui.dialogs.file_picker import FilePickerDialog
 from pass_tui.dialogs.rename import PromptDialog, RenameDialog
 from pass_tui.dialogs.url_import import UrlImportDialog
 from pass_tui.i18n import _, number
-from pass_tui.screens.base import PassScreen, button, error_text
+from pass_tui.screens.base import CandidateScreen, button, error_text, logout_button
 from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.line_list import LineList
 from pass_tui.widgets.notice import Notice
@@ -85,7 +85,7 @@ class DocumentList(LineList):
         return self.documents[index]
 
 
-class AttachmentsScreen(PassScreen[Any]):
+class AttachmentsScreen(CandidateScreen[Any]):
     """Three lists (CVs, letters, other documents) with their limits, an "Ajouter" and an
     "Importer depuis une adresse web" button under each, then the actions on the document
     last highlighted in a list: Renommer, Remplacer, Supprimer, Par défaut, Enregistrer
@@ -112,8 +112,7 @@ class AttachmentsScreen(PassScreen[Any]):
     """
 
     def __init__(self, session: CandidateSession) -> None:
-        super().__init__(id="attachments")
-        self.session = session
+        super().__init__(session, id="attachments")
         self._service: AttachmentService | None = None
         self._kind = "cv"
         """The list the document actions apply to: the one last focused."""
@@ -162,7 +161,7 @@ class AttachmentsScreen(PassScreen[Any]):
                 yield button(_("Enregistrer une copie"), "copy")
             with Vertical(classes="buttons"):
                 yield button(_("Retour"), "back")
-                yield button(_("Déconnexion"), "logout")
+                yield logout_button()
         yield PassFooter()
 
     def on_mount(self) -> None:
@@ -176,6 +175,13 @@ class AttachmentsScreen(PassScreen[Any]):
         must stay in view (Textual centres a focused widget it thinks is out of view)."""
         widget.scroll_visible(animate=False)
 
+    def failed(self, error: PassError) -> None:
+        """Say what went wrong; a session that ended hands over to the app (login)."""
+        if isinstance(error, SessionEnded):
+            self.pass_app.session_ended()
+        else:
+            self.show_error(error_text(error))
+
     def documents(self, kind: str) -> DocumentList:
         return self.query_one(f"#{kind}", DocumentList)
 
@@ -184,7 +190,7 @@ class AttachmentsScreen(PassScreen[Any]):
         try:
             every = self.service.list()
         except PassError as error:
-            self.show_error(error_text(error))
+            self.failed(error)
             return
         for kind in KINDS:
             listing = self.documents(kind)
@@ -244,7 +250,7 @@ class AttachmentsScreen(PassScreen[Any]):
         try:
             browser.start()
         except PassError as error:
-            self.show_error(error_text(error))
+            self.failed(error)
             return None
         return browser
 
@@ -342,7 +348,7 @@ class AttachmentsScreen(PassScreen[Any]):
             try:
                 self.service.delete(info.id)
             except PassError as error:
-                self.show_error(error_text(error))
+                self.failed(error)
                 return
             self._done(_("Document supprimé : {name}.", name=info.name))
 
@@ -362,7 +368,7 @@ class AttachmentsScreen(PassScreen[Any]):
         try:
             self.service.set_default(info.id)
         except PassError as error:
-            self.show_error(error_text(error))
+            self.failed(error)
             return
         self._done(_("Document par défaut : {name}.", name=info.name), info.id)
 
@@ -400,11 +406,3 @@ class AttachmentsScreen(PassScreen[Any]):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#logout")
-    def action_logout(self) -> None:
-        logout = getattr(self.app, "action_logout", None)
-        if logout is not None:
-            logout()
-        else:
-            self.dismiss(None)

@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from pass_tui.data.errors import FormError, PassError
+from pass_tui.data.errors import FormError, PassError, SessionEnded
 from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _, _n
-from pass_tui.screens.base import PassScreen, button, error_text
+from pass_tui.screens.base import CandidateScreen, PassScreen, button, error_text, logout_button
 from pass_tui.widgets.checkbox import Checkbox
 from pass_tui.widgets.choice_list import Choice, ChoiceList
 from pass_tui.widgets.footer import PassFooter
@@ -144,7 +144,7 @@ def _terms_text() -> str:
     return terms_of_use()
 
 
-class ProfileScreen(PassScreen[Any]):
+class ProfileScreen(CandidateScreen[Any]):
     """The fiche candidat: one control per line, each label on its field's line.
 
     The form opens with the candidate's draft, else the saved fiche. "Envoyer" checks
@@ -197,8 +197,7 @@ class ProfileScreen(PassScreen[Any]):
     """The form's fields in order (ids of their widgets; FieldProblem.field names them)."""
 
     def __init__(self, session: CandidateSession) -> None:
-        super().__init__(id="profile")
-        self.session = session
+        super().__init__(session, id="profile")
         self._service: ProfileService | None = None
         self._stored: Profile | None = None
         """What the data layer holds now (draft or saved): nothing to save when unchanged."""
@@ -256,7 +255,7 @@ class ProfileScreen(PassScreen[Any]):
             with Vertical(classes="buttons"):
                 yield button(_("Envoyer"), "send", primary=True)
                 yield button(_("Retour"), "back")
-                yield button(_("Déconnexion"), "logout")
+                yield logout_button()
         yield PassFooter()
 
     @staticmethod
@@ -271,7 +270,7 @@ class ProfileScreen(PassScreen[Any]):
         try:
             profile, saved = self.service.current()
         except PassError as error:
-            self.show_error(error_text(error))
+            self.failed(error)
             return
         self._stored = self._latest = profile
         self.fill(profile)
@@ -336,6 +335,13 @@ class ProfileScreen(PassScreen[Any]):
         if self._stored is not None:
             self._latest = self.profile
 
+    def failed(self, error: PassError) -> None:
+        """Say what went wrong; a session that ended hands over to the app (login)."""
+        if isinstance(error, SessionEnded):
+            self.pass_app.session_ended()
+        else:
+            self.show_error(error_text(error))
+
     def save_draft(self) -> None:
         """Keep what the form shows as the candidate's draft (when it changed). Called
         whenever the screen is left, also by the app before an idle logout."""
@@ -365,7 +371,7 @@ class ProfileScreen(PassScreen[Any]):
             self.show_problems(error)
             return
         except PassError as error:
-            self.show_error(error_text(error))
+            self.failed(error)
             return
         self._stored = saved
         self.fill(saved)
@@ -429,16 +435,6 @@ class ProfileScreen(PassScreen[Any]):
         """Back to the candidate space, the draft kept."""
         self.save_draft()
         self.dismiss(None)
-
-    @on(Button.Pressed, "#logout")
-    def action_logout(self) -> None:
-        """End the session, the draft kept."""
-        self.save_draft()
-        logout = getattr(self.app, "action_logout", None)
-        if logout is not None:
-            logout()
-        else:
-            self.dismiss(None)
 
 
 class ProfileRecapScreen(PassScreen[str]):
