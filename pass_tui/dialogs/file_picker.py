@@ -119,7 +119,15 @@ class FilePickerDialog(PassModal[Any]):
     def on_mount(self) -> None:
         super().on_mount()
         self.show_folder(self.folder, announce=False)
-        self.query_one("#path", Input).focus()
+        field = self.path_field
+        field.focus()
+        # The end of a long path in view (and the cursor with it) once the field has a width.
+        self.call_after_refresh(self._path_end)
+
+    def _path_end(self) -> None:
+        field = self.path_field
+        field.cursor_position = 0
+        field.action_end()
 
     @staticmethod
     def _typed(folder: Path) -> str:

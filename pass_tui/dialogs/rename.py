@@ -74,6 +74,13 @@ class PromptDialog(PassModal[Any]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#value", Input).focus()
+        # The end of a long value in view (and the cursor with it) once laid out.
+        self.call_after_refresh(self._value_end)
+
+    def _value_end(self) -> None:
+        field = self.query_one("#value", Input)
+        field.cursor_position = 0
+        field.action_end()
 
     @property
     def notice(self) -> Notice:

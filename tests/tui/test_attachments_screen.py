@@ -20,10 +20,8 @@ from pass_tui.data.services import Services
 from pass_tui.dialogs.confirm import ConfirmDialog
 from pass_tui.dialogs.file_picker import FilePickerDialog
 from pass_tui.dialogs.rename import PromptDialog, RenameDialog
-from pass_tui.dialogs.url_import import UrlImportDialog
 from pass_tui.screens.space.attachments import AttachmentsScreen, DocumentList
 from pass_tui.widgets.notice import Notice
-from tests.data.http_server import Reply, scripted_server
 from tests.tui.forms_helpers import candidate, show
 from tests.tui.helpers import SIZE, assert_no_decoration, press, screen_text, settle, until
 
@@ -342,32 +340,7 @@ async def test_an_action_without_a_document_says_so(
             await said(pilot, "Erreur : choisissez d'abord un document dans une liste.")
 
 
-async def test_import_from_a_web_address(
-    make_app: Callable[..., PassApp], session: CandidateSession, attachments: AttachmentService
-) -> None:
-    with scripted_server() as server:
-        server.routes["/mon-cv.pdf"] = [Reply(body=(DOCUMENTS / "cv.pdf").read_bytes())]
-        server.routes["/page"] = [
-            Reply(body=(DOCUMENTS / "cv.html").read_bytes(), headers={"Content-Type": "text/html"})
-        ]
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            await open_attachments(pilot, session)
-            await press(pilot, "i")
-            assert isinstance(app.screen, UrlImportDialog)
-            assert "Adresse web :" in screen_text(app)
-            # a page that is not a document: refused in place, the address kept
-            await press(pilot, *server.url("/page"), "enter")
-            await said(pilot, "Erreur : ")
-            assert isinstance(app.screen, UrlImportDialog)
-            assert app.screen.query_one("#value", Input).value == server.url("/page")
-            await press(pilot, "ctrl+u", *server.url("/mon-cv.pdf"), "enter")
-            assert isinstance(app.screen, AttachmentsScreen)
-            assert lines(app, "cv") == [f"mon-cv.pdf (Par défaut) ({PDF_KO} Ko)"]
-    assert [i.name for i in attachments.list("cv")] == ["mon-cv.pdf"]
-
-
-async def test_kiosk_refuses_a_loopback_address_and_folders_outside_its_own(
+async def test_kiosk_picker_opens_in_its_folder_and_refuses_others(
     data_dir: Path, tmp_path: Path, folder: Path
 ) -> None:
     allowed = tmp_path / "cle-usb"
@@ -375,23 +348,26 @@ async def test_kiosk_refuses_a_loopback_address_and_folders_outside_its_own(
     shutil.copy(DOCUMENTS / "cv.pdf", allowed / "cv.pdf")
     services = Services(data_dir, settings=Settings(kiosk=True, kiosk_folders=[str(allowed)]))
     session = candidate(services)
-    with scripted_server() as server:
-        server.routes["/cv.pdf"] = [Reply(body=(DOCUMENTS / "cv.pdf").read_bytes())]
-        app = PassApp(services, kiosk=True)
-        async with app.run_test(size=SIZE) as pilot:
-            await open_attachments(pilot, session)
-            await press(pilot, "i", *server.url("/cv.pdf"), "enter")
-            await said(pilot, "Erreur : ")
-            assert isinstance(app.screen, UrlImportDialog)
-            await press(pilot, "escape")
-            # the picker opens in the allowed folder and refuses anything else
-            await press(pilot, "a")
-            assert app.screen.query_one("#path", Input).value == f"{allowed}/"
-            await pick(pilot, folder / "cv.pdf")
-            await said(pilot, "en dehors des dossiers autorisés")
-            await pick(pilot, allowed / "cv.pdf")
-            assert lines(app, "cv") == [f"cv.pdf (Par défaut) ({PDF_KO} Ko)"]
-        assert server.count("/cv.pdf") == 0
+    app = PassApp(services, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_attachments(pilot, session)
+        await press(pilot, "a")
+        assert app.screen.query_one("#path", Input).value == f"{allowed}/"
+        await pick(pilot, folder / "cv.pdf")
+        await said(pilot, "en dehors des dossiers autorisés")
+        await pick(pilot, allowed / "cv.pdf")
+        assert lines(app, "cv") == [f"cv.pdf (Par défaut) ({PDF_KO} Ko)"]
+
+
+async def test_kiosk_without_folders_says_so(data_dir: Path) -> None:
+    services = Services(data_dir, settings=Settings(kiosk=True, kiosk_folders=[]))
+    session = candidate(services)
+    app = PassApp(services, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_attachments(pilot, session)
+        await press(pilot, "a")
+        assert isinstance(app.screen, AttachmentsScreen)
+        await said(pilot, "Erreur : ")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
