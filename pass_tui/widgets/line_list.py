@@ -132,8 +132,12 @@ class LineList(ReaderWidget, OptionList):
         self.reader_cursor_moved()
 
     def _show_heading(self) -> None:
+        # The list in view first (Textual may judge it visible when it is not), then its
+        # heading just above it.
+        if self.is_mounted:
+            self.scroll_visible(animate=False, immediate=True)
         if self.heading is not None and self.heading.is_mounted:
-            self.heading.scroll_visible(animate=False)
+            self.heading.scroll_visible(animate=False, immediate=True)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
