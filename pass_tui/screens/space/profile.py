@@ -157,6 +157,16 @@ class ProfileScreen(CandidateScreen[Any]):
     AUTO_FOCUS = ""  # focused in on_mount, once laid out
 
     BINDINGS = [
+        # Not in the footer: a text field takes Ctrl+D (delete), so the footer would change
+        # at every move between a field and a list, and a screen reader read it each time.
+        Binding(
+            "ctrl+d",
+            "logout",
+            "Déconnexion",
+            show=False,
+            tooltip="Me déconnecter",
+            id="space.logout",
+        ),
         Binding("ctrl+s", "send", "Envoyer", tooltip="Envoyer ma fiche", id="profile.send"),
         Binding("escape", "back", "Retour", tooltip="Revenir à mon espace", id="profile.back"),
     ]
