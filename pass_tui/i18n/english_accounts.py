@@ -41,6 +41,9 @@ ACCOUNTS: dict[str, str] = {
     "Identifiant ou mot de passe incorrect.": "Wrong login or password.",
     "Trop d'essais. Réessayez dans {minutes} min.": "Too many tries. Try again in {minutes} min.",
     "Code incorrect ou expiré.": "Wrong or expired code.",
+    "Trop de codes demandés pour cette adresse. Réessayez dans {minutes} min.": (
+        "Too many codes asked for this address. Try again in {minutes} min."
+    ),
     "Trop d'essais : demandez un nouveau code.": "Too many tries: ask for a new code.",
     "Votre session a pris fin : reconnectez-vous.": "Your session has ended: log in again.",
     "Votre adresse e-mail est déjà confirmée.": "Your e-mail address is already confirmed.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pass_tui.data.services import Services
 PASSWORD = "lapin bleu mange du foin"
 OTHER_PASSWORD = "girafe verte sous la pluie"
 THIRD_PASSWORD = "tortue rapide au marché"
+UP = os.pardir + os.sep
+"""Climbing a folder: what hostile ids try (the tests read nothing outside the repository)."""
 CODE = re.compile(r"Votre code PASS : (\d{6})|Your PASS code: (\d{6})")
 
 

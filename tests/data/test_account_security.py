@@ -22,6 +22,7 @@ from tests.data.account_helpers import (
     OTHER_PASSWORD,
     PASSWORD,
     THIRD_PASSWORD,
+    UP,
     Clock,
     accounts_service,
     last_code,
@@ -145,7 +146,7 @@ def test_a_session_reaches_its_own_account_only(
         mixed,
         CandidateSession(bruno.account_id, "x" * 43, B),
         CandidateSession(bruno.account_id, "", B),
-        CandidateSession("../" + bruno.account_id[3:], bruno.session_id, B),
+        CandidateSession(UP + bruno.account_id[3:], bruno.session_id, B),
         CandidateSession(bruno.account_id.upper(), bruno.session_id, B),
         CandidateSession(alice.account_id, bruno.session_id, A),  # B's token, A's id
         CandidateSession(None, None, B),  # type: ignore[arg-type]

@@ -35,6 +35,7 @@ from tests.data.account_helpers import (
     OTHER_PASSWORD,
     PASSWORD,
     THIRD_PASSWORD,
+    UP,
     Clock,
     accounts_service,
     last_code,
@@ -431,7 +432,7 @@ def test_resume_refuses_a_tampered_token_file(
     for content in (
         f"{session.account_id}:{session.session_id}",  # a live session, but not remembered
         f"{session.account_id}:forged",
-        "../../etc:passwd",
+        f"{UP}{UP}etc:passwd",
         "garbage",
         "",
     ):
@@ -635,3 +636,45 @@ def test_the_account_document_is_typed(
     raw = json.loads(records.db.path.read_bytes())
     assert set(raw) >= {"account", "sessions"}
     assert set(raw["account"]["1"]) == {"email", "created", "password_hash", "confirmed"}
+
+
+def test_codes_mailed_to_one_address_are_limited_known_or_not(
+    accounts: AccountService, data_dir: Path, clock: Clock
+) -> None:
+    pending = _signup(accounts)
+    for _ in range(4):
+        pending = accounts.resend_code(pending)
+    with pytest.raises(LoginThrottled) as exc:
+        accounts.resend_code(pending)
+    assert str(exc.value) == "Trop de codes demandés pour cette adresse. Réessayez dans 60 min."
+    with pytest.raises(LoginThrottled):
+        accounts.request_reset(EMAIL.upper())
+    with pytest.raises(LoginThrottled):
+        _signup(accounts)  # nor a "someone tried" notice to the owner
+    unknown = []
+    for _ in range(5):
+        unknown.append(accounts.request_reset("personne@exemple.fr"))
+    with pytest.raises(LoginThrottled) as unknown_exc:
+        accounts.request_reset("personne@exemple.fr")
+    assert str(unknown_exc.value) == str(exc.value)
+    assert len([m for m in outbox(data_dir) if m.to == EMAIL]) == 5
+    accounts.confirm_signup(pending, last_code(data_dir))  # the last code still works
+    clock.advance(3600)
+    accounts.request_reset(EMAIL)
+    accounts.request_reset("personne@exemple.fr")
+
+
+def test_a_torn_throttle_file_gives_no_free_run(
+    accounts: AccountService, services: Services, data_dir: Path
+) -> None:
+    _confirmed(accounts, data_dir)
+    path = accounts.throttle.path(EMAIL)
+    path.write_bytes(b'{"failures": 7, "la')  # a crash in the middle of a write
+    with pytest.raises(LoginFailed):
+        accounts.login(EMAIL, OTHER_PASSWORD)
+    with pytest.raises(LoginThrottled):
+        accounts.login(EMAIL, PASSWORD)
+    path.write_bytes(b"\x00\x00garbage")
+    with pytest.raises(LoginThrottled):
+        accounts.request_reset(EMAIL)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

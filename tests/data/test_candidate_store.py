@@ -11,6 +11,7 @@ import pytest
 from pass_tui.data.candidates.store import AccountStore, EmailTaken, address_key
 from pass_tui.data.errors import NotFound
 from pass_tui.data.paths import DataPaths
+from tests.data.account_helpers import UP
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_a_taken_address_is_refused_and_leaves_nothing(
 
 @pytest.mark.parametrize(
     "forged",
-    ["", "../../etc", "0" * 31, "0" * 33, "G" * 32, "../" + "0" * 29, None, 7],
+    ["", UP + UP + "etc", "0" * 31, "0" * 33, "G" * 32, UP + "0" * 29, None, 7],
 )
 def test_forged_or_unknown_ids_are_not_found(store: AccountStore, forged: object) -> None:
     store.create("a@exemple.fr")
@@ -85,7 +86,7 @@ def test_forged_or_unknown_ids_are_not_found(store: AccountStore, forged: object
 def test_a_corrupt_index_entry_finds_nothing(store: AccountStore, data_dir: Path) -> None:
     store.create("a@exemple.fr")
     entry = data_dir / "candidates" / "emails" / address_key("a@exemple.fr")
-    entry.write_text("../../somewhere\n")
+    entry.write_text(UP + UP + "somewhere\n")
     assert store.find("a@exemple.fr") is None
 
 

@@ -298,6 +298,24 @@ class AccountService:
             ]
         return normalised, []
 
+    def _allow_code(self, email: str) -> None:
+        """Count a mail with a code (or a notice) to ``email``, known address or not.
+
+        Raises:
+            LoginThrottled: Too many such mails to this address lately (nothing is sent).
+        """
+        with self.throttle.attempt(email) as attempt:
+            wait = attempt.code_wait_s()
+            if wait:
+                raise LoginThrottled(
+                    _(
+                        "Trop de codes demandés pour cette adresse. Réessayez dans {minutes} min.",
+                        minutes=max(1, math.ceil(wait / 60)),
+                    ),
+                    wait,
+                )
+            attempt.code_sent()
+
     def _verify_throttled(self, email: str, password: str, stored_hash: str | None) -> bool:
         """Check ``password`` under the address's throttle; count the outcome.
 
@@ -338,6 +356,7 @@ class AccountService:
         Raises:
             FormError: Every problem of the form (fields ``email``, ``email_confirm``,
                 ``password``, ``password_confirm``).
+            LoginThrottled: Too many codes asked for this address within the hour.
         """
         id_label = _("Identifiant")
         normalised, problems = self._check_email(email, "email", id_label)
@@ -362,6 +381,7 @@ class AccountService:
         )
         if problems or normalised is None:
             raise FormError(problems)
+        self._allow_code(normalised)
         password_hash = hash_secret(password)
         code = _new_code()
         try:
@@ -399,9 +419,14 @@ class AccountService:
         return self._open_session(records, repo.account().email)
 
     def resend_code(self, pending: PendingCode) -> PendingCode:
-        """Mail a new code for the same purpose; the previous one is void."""
+        """Mail a new code for the same purpose; the previous one is void.
+
+        Raises:
+            LoginThrottled: Too many codes asked for this address within the hour.
+        """
         if not isinstance(pending, PendingCode):
             raise CodeRejected(_("Code incorrect ou expiré."))
+        self._allow_code(pending.email)
         records = None
         if pending._account_id is not None:
             with suppress(NotFound):
@@ -506,10 +531,12 @@ class AccountService:
 
         Raises:
             BadInput: The address is already confirmed.
+            LoginThrottled: Too many codes asked for this address within the hour.
         """
         records, _repo, account = self._live(session)
         if account.confirmed:
             raise BadInput(_("Votre adresse e-mail est déjà confirmée."))
+        self._allow_code(account.email)
         code = _new_code()
         nonce = self._put_code(records, "signup", code)
         self._mail_code(account.email, "signup", code)
@@ -533,10 +560,12 @@ class AccountService:
 
         Raises:
             FormError: ``email`` is empty or not an address (field ``email``).
+            LoginThrottled: Too many codes asked for this address within the hour.
         """
         normalised, problems = self._check_email(email, "email", _("Identifiant"))
         if problems or normalised is None:
             raise FormError(problems)
+        self._allow_code(normalised)
         records = self.store.find(normalised)
         if records is None:
             return self._phantom("reset", normalised)
@@ -629,7 +658,8 @@ class AccountService:
 
         Raises:
             FormError: Fields ``new_email``, ``new_email_confirm``, ``password``.
-            LoginThrottled: Too many wrong passwords for this address.
+            LoginThrottled: Too many wrong passwords for this address, or too many codes
+                asked for the new address within the hour.
             SessionEnded: The session no longer exists.
         """
         records, _repo, account = self._live(session)
@@ -654,6 +684,7 @@ class AccountService:
             problems.append(_problem("password", password_label, _("incorrect.")))
         if problems or normalised is None:
             raise FormError(problems)
+        self._allow_code(normalised)
         owner = self.store.find(normalised)
         if owner is not None:
             self._mail(

@@ -1,4 +1,5 @@
-"""Typed access to one account's records: the only code that queries TinyDB.
+"""Typed access to one account's records: with the attachments' repository (beside its
+service, in attachments.py), the only code that queries TinyDB.
 
 Each repository is built on one :class:`~pass_tui.data.candidates.store.AccountRecords`
 and can only see that account's file: every query is scoped to one account by
@@ -17,7 +18,6 @@ from pass_tui.data.candidates.store import ACCOUNT_TABLE, AccountRecords
 
 __all__ = [
     "AccountRepository",
-    "AttachmentRepository",
     "CodeOutcome",
     "ProfileRepository",
 ]
@@ -30,7 +30,6 @@ _CODES = "codes"
 _SESSIONS = "sessions"
 _PROFILE = "profile"
 _DRAFT = "profile_draft"
-_ATTACHMENTS = "attachments"
 
 
 class AccountRepository:
@@ -162,29 +161,3 @@ class ProfileRepository:
             table.truncate()
             table.insert(data)
             tx.table(_DRAFT).truncate()
-
-
-class AttachmentRepository:
-    """Attachment metadata rows (one dict each, keyed by its ``"id"``)."""
-
-    def __init__(self, records: AccountRecords) -> None:
-        self.records = records
-
-    def all(self) -> list[dict[str, Any]]:
-        return [dict(d) for d in self.records.db.table(_ATTACHMENTS).all()]
-
-    def get(self, attachment_id: str) -> dict[str, Any] | None:
-        doc = self.records.db.table(_ATTACHMENTS).get(Query().id == attachment_id)
-        return dict(doc) if doc is not None else None
-
-    def insert(self, row: dict[str, Any]) -> None:
-        with self.records.db.transaction() as tx:
-            tx.table(_ATTACHMENTS).insert(row)
-
-    def update(self, attachment_id: str, fields: dict[str, Any]) -> None:
-        with self.records.db.transaction() as tx:
-            tx.table(_ATTACHMENTS).update(fields, Query().id == attachment_id)
-
-    def delete(self, attachment_id: str) -> None:
-        with self.records.db.transaction() as tx:
-            tx.table(_ATTACHMENTS).remove(Query().id == attachment_id)

@@ -44,4 +44,4 @@ class CandidateSpace:
         """CVs, cover letters and other documents."""
         from pass_tui.data.candidates.attachments import AttachmentService
 
-        return AttachmentService(self.check(), self._settings)
+        return AttachmentService(self.check(), self._settings, check=self.check)
