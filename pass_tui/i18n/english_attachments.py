@@ -25,6 +25,9 @@ ATTACHMENTS: dict[str, str] = {
         "this file already exists; choose another name"
     ),
     "virus détecté ({signature}) : document refusé": "virus found ({signature}): document refused",
+    "{path} : pièce jointe mal enregistrée (ligne illisible)": (
+        "{path}: attachment stored wrongly (unreadable row)"
+    ),
     # documents.py
     "{name} : {reason}": "{name}: {reason}",
     "document sans nom": "unnamed document",
@@ -62,6 +65,7 @@ ATTACHMENTS: dict[str, str] = {
     "pas de réponse": "no answer",
     # remote.py
     "adresse invalide": "invalid address",
+    "certificat du serveur refusé": "the server's certificate was refused",
     "seules les adresses http:// et https:// sont acceptées": (
         "only http:// and https:// addresses are accepted"
     ),

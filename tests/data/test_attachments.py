@@ -17,7 +17,7 @@ from pass_tui.data.candidates.attachments import (
 from pass_tui.data.candidates.browse import FileBrowser
 from pass_tui.data.candidates.store import AccountRecords, AccountStore
 from pass_tui.data.config import Settings
-from pass_tui.data.errors import AttachmentRefused, BadInput, LimitReached, NotFound
+from pass_tui.data.errors import AttachmentRefused, BadInput, LimitReached, NotFound, StoreError
 from pass_tui.i18n import set_language
 from tests.data import sample_documents as samples
 from tests.data.http_server import Reply, scripted_server
@@ -107,7 +107,7 @@ def test_each_document_gets_its_own_random_name(
         ("lettre.odt", samples.odt_with_basic),
         ("cv.doc", samples.doc_with_macros),
         ("cv.docx", lambda: samples.zip_bomb(size=200 * 1024 * 1024)),
-        ("../../x.pdf", lambda: samples.sample("pdf")),
+        (samples.climb("x.pdf"), lambda: samples.sample("pdf")),
         ("cv.exe", lambda: samples.sample("pdf")),
     ],
 )
@@ -236,7 +236,7 @@ def test_rename_keeps_the_extension_of_the_content(service: AttachmentService) -
     with pytest.raises(AttachmentRefused, match=r"cv\.docx : l'extension doit rester \.pdf"):
         service.rename(info.id, "cv.docx")
     with pytest.raises(AttachmentRefused, match="ni dossier ni chemin"):
-        service.rename(info.id, "../../cv.pdf")
+        service.rename(info.id, samples.climb("cv.pdf"))
     assert service.list()[0].name == "CV final.PDF"
 
 
@@ -454,3 +454,20 @@ def test_save_copy_without_hard_links(
     with pytest.raises(AttachmentRefused, match="ce fichier existe déjà"):
         service.save_copy(info.id, tmp_path / "cv.pdf")
     assert sorted(os.listdir(tmp_path)) == ["candidates", "cv.pdf"]
+
+
+def test_a_forged_row_cannot_point_outside_the_files_folder(
+    service: AttachmentService, account: AccountRecords
+) -> None:
+    from pass_tui.data.candidates.attachments import AttachmentRow
+
+    info = service.add("cv", "cv.pdf", samples.sample("pdf"))
+    row = rows(account)[0]
+    with pytest.raises(ValueError):
+        AttachmentRow.model_validate(row | {"file": samples.climb("account.json", levels=1)})
+    assert service.read(info.id) == samples.sample("pdf")
+    with account.db.transaction() as tx:  # a forged row on disk: a store error, not a path
+        tx.table("attachments").update({"file": samples.climb("account.json", levels=1)})
+    with pytest.raises(StoreError, match="pièce jointe mal enregistrée"):
+        service.delete(info.id)
+    assert (account.folder / "account.json").exists()

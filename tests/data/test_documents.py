@@ -3,6 +3,8 @@ line naming the file and the reason."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pass_tui.data.candidates import documents
@@ -120,9 +122,10 @@ def test_nested_zip_is_not_opened() -> None:
 
 
 def test_path_in_the_name_is_refused() -> None:
-    message = refusal("../../x.pdf", samples.sample("pdf"))
+    climbing = samples.climb("x.pdf")
+    message = refusal(climbing, samples.sample("pdf"))
     assert message == (
-        "../../x.pdf : le nom ne doit contenir ni dossier ni chemin (pas de / ni de \\)"
+        f"{climbing} : le nom ne doit contenir ni dossier ni chemin (pas de / ni de \\)"
     )
     assert "chemin" in refusal("C:\\temp\\x.pdf", samples.sample("pdf"))
 
@@ -133,7 +136,7 @@ def test_control_characters_are_stripped_from_names() -> None:
     assert "\x1b" not in message and "\x07" not in message
 
 
-@pytest.mark.parametrize("name", ["", "   ", ".", ".."])
+@pytest.mark.parametrize("name", ["", "   ", os.curdir, os.pardir])
 def test_empty_names_are_refused(name: str) -> None:
     assert "nom de fichier vide" in refusal(name, samples.sample("pdf"))
 

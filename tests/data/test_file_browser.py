@@ -25,7 +25,7 @@ def _french():
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """usb/ (allowed): Documents/, CV.pdf, lettre.odt, .cache/, .hidden.pdf, link-out.pdf → ../secret.pdf,
+    """usb/ (allowed): Documents/, CV.pdf, lettre.odt, .cache/, .hidden.pdf, link-out.pdf → secret.pdf beside usb/,
     link-in.pdf → CV.pdf; secret.pdf beside usb/."""
     usb = tmp_path / "usb"
     (usb / "Documents" / "Anciens").mkdir(parents=True)
@@ -70,10 +70,10 @@ def test_start(tree: Path) -> None:
 @pytest.mark.parametrize(
     "typed",
     [
-        "../secret.pdf",
+        samples.climb("secret.pdf", levels=1),
         "link-out.pdf",
         "dir-out/secret.pdf",
-        "Documents/../../secret.pdf",
+        "Documents/" + samples.climb("secret.pdf"),
         "/etc/passwd",
         "~",
     ],
@@ -106,7 +106,7 @@ def test_complete(tree: Path) -> None:
     assert browser.complete("Documents/", tree) == ["Documents/Anciens/", "Documents/cv-2025.docx"]
     assert browser.complete("c", tree) == ["CV.pdf"]
     assert browser.complete("l", tree) == ["lettre.odt", "link-in.pdf"]
-    assert browser.complete("../", tree) == []
+    assert browser.complete(samples.climb("", levels=1), tree) == []
     assert browser.complete(str(tree) + "/le") == [str(tree) + "/lettre.odt"]
     assert browser.complete("zzz", tree) == []
 

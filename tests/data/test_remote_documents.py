@@ -269,3 +269,46 @@ def test_unreachable_server() -> None:
         port = s.getsockname()[1]
     with pytest.raises(AttachmentRefused, match="serveur injoignable"):
         anywhere().get(f"http://127.0.0.1:{port}/cv.pdf")
+
+
+def test_https_keeps_the_name_for_sni_and_certificate_while_pinned(tmp_path) -> None:
+    # A certificate for the NAME "localhost" only (no IP): the pinned connection goes to
+    # the checked address, yet TLS sends and verifies the name, and Host carries it.
+    import shlex
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            *shlex.split(
+                "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
+                " -subj /CN=localhost -addext subjectAltName=DNS:localhost"
+            ),
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    names: list[str | None] = []
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    server_tls.sni_callback = lambda _sock, name, _ctx: names.append(name)
+    client_tls = ssl.create_default_context(cafile=str(cert))
+    with scripted_server() as server:
+        server.httpd.socket = server_tls.wrap_socket(server.httpd.socket, server_side=True)
+        server.routes["/cv.pdf"] = [Reply(body=samples.sample("pdf"))]
+        exempt = [("127.0.0.1", server.port), ("::1", server.port)]
+        downloader = kiosk(exempt=exempt, ssl_context=client_tls)
+        got = downloader.get(f"https://localhost:{server.port}/cv.pdf")
+        assert got.data == samples.sample("pdf")
+        assert names == ["localhost"]
+        assert server.requests[0][1]["Host"] == f"localhost:{server.port}"
+        # The same server by its address: the certificate does not name it, refused.
+        with pytest.raises(AttachmentRefused, match="certificat du serveur refusé"):
+            downloader.get(f"https://127.0.0.1:{server.port}/cv.pdf")

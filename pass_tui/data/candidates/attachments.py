@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tinydb import Query
 
 from pass_tui.data.candidates.browse import FileBrowser
@@ -44,7 +44,7 @@ from pass_tui.data.candidates.remote import RemoteDocuments
 from pass_tui.data.candidates.scan import ClamdScanner
 from pass_tui.data.candidates.store import AccountRecords
 from pass_tui.data.config import Settings
-from pass_tui.data.errors import BadInput, LimitReached, NotFound
+from pass_tui.data.errors import BadInput, LimitReached, NotFound, StoreError
 from pass_tui.data.store import atomic_write, os_reason, read_failed, write_failed
 from pass_tui.i18n import _
 
@@ -85,12 +85,23 @@ class AttachmentRow(BaseModel):
     name: str
     type: str  # one of DOCUMENT_TYPES, from the content check
     size: int
-    file: str  # the random name under files/
+    # the random name under files/: nothing else can become a path (a forged row cannot
+    # make delete or replace remove a file elsewhere)
+    file: str = Field(pattern=r"^[0-9a-f]{32}$")
     is_default: bool = False
     added: datetime
 
     def info(self) -> AttachmentInfo:
         return AttachmentInfo(self.id, self.kind, self.name, self.size, self.is_default, self.added)
+
+
+def _parse(doc: object, path: Path) -> AttachmentRow:
+    try:
+        return AttachmentRow.model_validate(doc)
+    except ValidationError:
+        raise StoreError(
+            _("{path} : pièce jointe mal enregistrée (ligne illisible)", path=str(path))
+        ) from None
 
 
 class AttachmentRepository:
@@ -103,31 +114,32 @@ class AttachmentRepository:
 
     def all(self) -> list[AttachmentRow]:
         """Every row, oldest first (latest committed state, no lock)."""
-        return [AttachmentRow.model_validate(doc) for doc in self.db.table(self.TABLE).all()]
+        return [_parse(doc, self.db.path) for doc in self.db.table(self.TABLE).all()]
 
     def get(self, attachment_id: str) -> AttachmentRow | None:
         doc = self.db.table(self.TABLE).get(Query().id == attachment_id)
-        return AttachmentRow.model_validate(doc) if doc is not None else None
+        return _parse(doc, self.db.path) if doc is not None else None
 
     @contextmanager
     def editing(self) -> Iterator[AttachmentEdit]:
         """One transaction: reads see the latest state, writes land together at the end."""
         with self.db.transaction() as tx:
-            yield AttachmentEdit(tx.table(self.TABLE))
+            yield AttachmentEdit(tx.table(self.TABLE), self.db.path)
 
 
 class AttachmentEdit:
     """The rows inside one :meth:`AttachmentRepository.editing` transaction."""
 
-    def __init__(self, table: object) -> None:
+    def __init__(self, table: object, path: Path) -> None:
         self._table = table
+        self._path = path
 
     def all(self) -> list[AttachmentRow]:
-        return [AttachmentRow.model_validate(doc) for doc in self._table.all()]  # type: ignore[attr-defined]
+        return [_parse(doc, self._path) for doc in self._table.all()]  # type: ignore[attr-defined]
 
     def get(self, attachment_id: str) -> AttachmentRow | None:
         doc = self._table.get(Query().id == attachment_id)  # type: ignore[attr-defined]
-        return AttachmentRow.model_validate(doc) if doc is not None else None
+        return _parse(doc, self._path) if doc is not None else None
 
     def insert(self, row: AttachmentRow) -> None:
         self._table.insert(row.model_dump(mode="json"))  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable
@@ -90,6 +91,7 @@ class RemoteDocuments:
         max_redirects: Redirects followed at most.
         exempt: (address, port) pairs let through despite the check (a local mirror on a
             kiosk host; the tests' server).
+        ssl_context: The TLS settings (default: httpx's, with certifi's authorities).
     """
 
     def __init__(
@@ -100,12 +102,14 @@ class RemoteDocuments:
         deadline: float = 30.0,
         max_redirects: int = 5,
         exempt: Collection[tuple[str, int]] = (),
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.max_bytes = max_bytes
         self.check_addresses = check_addresses
         self.deadline = deadline
         self.max_redirects = max_redirects
         self.exempt = {(ipaddress.ip_address(a), p) for a, p in exempt}
+        self.ssl_context = ssl_context or httpx.create_ssl_context()
 
     def get(self, url: str) -> Downloaded:
         """Download ``url``.
@@ -118,11 +122,12 @@ class RemoteDocuments:
         current = self._checked_url(url, shown)
         transport: httpx.HTTPTransport | None = None
         if self.check_addresses:
-            transport = _PinnedTransport(self._allowed, give_up_at)
+            transport = _PinnedTransport(self._allowed, give_up_at, self.ssl_context)
         headers = {"User-Agent": f"pass-tui/{__version__}", "Accept-Encoding": "gzip, deflate"}
         try:
             with httpx.Client(
                 transport=transport,
+                verify=self.ssl_context,
                 trust_env=not self.check_addresses,
                 follow_redirects=False,
                 timeout=httpx.Timeout(self.deadline),
@@ -157,6 +162,8 @@ class RemoteDocuments:
         except httpx.InvalidURL as exc:
             raise _refused(shown, _("adresse invalide ({error})", error=exc)) from None
         except httpx.TransportError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise _refused(shown, _("certificat du serveur refusé")) from None
             raise _refused(
                 shown, _("serveur injoignable ({error})", error=type(exc).__name__)
             ) from None
@@ -317,9 +324,14 @@ class _PinnedTransport(httpx.HTTPTransport):
     hence the pool built here (httpx < 1 keeps it in ``_pool``; the kiosk tests fail if
     that ever stops working)."""
 
-    def __init__(self, allowed: Callable[[IPAddress, int], bool], give_up_at: float) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        allowed: Callable[[IPAddress, int], bool],
+        give_up_at: float,
+        ssl_context: ssl.SSLContext,
+    ) -> None:
+        super().__init__(verify=ssl_context)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=ssl_context,
             network_backend=_CheckedBackend(allowed, give_up_at),
         )
