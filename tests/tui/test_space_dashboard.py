@@ -41,9 +41,9 @@ async def test_sections_with_their_explanations(make_app, services: Services) ->
         assert "PASS · Mon espace candidat" in lines
         assert f"Identifiant : {EMAIL} (adresse confirmée)" in lines
         for line in (
-            "Ma fiche candidat Vos coordonnées et ce que vous cherchez.",
+            "Ma fiche candidat Vos coordonnées et vos souhaits.",
             "Mes pièces jointes Vos CV, lettres et autres documents.",
-            "Mes identifiants Votre adresse e-mail et votre mot de passe.",
+            "Mes identifiants Adresse e-mail et mot de passe.",
             "Retour à la recherche",
             "Déconnexion",
         ):

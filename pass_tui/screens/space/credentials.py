@@ -49,7 +49,9 @@ class CredentialsScreen(CandidateScreen[None]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "back", "Retour", tooltip="Retour à mon espace", id="credentials.back"),
+        Binding(
+            "r", "back", "Retour", show=False, tooltip="Retour à mon espace", id="credentials.back"
+        ),
         Binding("escape", "back", show=False, id="credentials.escape"),
     ]
 

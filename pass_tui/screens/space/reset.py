@@ -41,7 +41,7 @@ class ResetScreen(PassScreen["str | None"]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "back", "Retour", id="reset.back"),
+        Binding("r", "back", "Retour", show=False, id="reset.back"),
         Binding("escape", "back", show=False, id="reset.escape"),
     ]
 
