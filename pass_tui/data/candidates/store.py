@@ -59,11 +59,21 @@ def valid_account_id(account_id: object) -> bool:
 
 
 def _mkdir(path: Path) -> None:
-    """Create ``path`` (and missing parents) private to the user."""
-    try:
-        path.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_failed(path, exc) from None
+    """Create ``path`` and its missing parents, each private to the user (0700)."""
+    missing = []
+    level = path
+    while not level.is_dir():
+        missing.append(level)
+        if level.parent == level:
+            break
+        level = level.parent
+    for directory in reversed(missing):
+        try:
+            directory.mkdir(mode=_DIR_MODE)
+        except FileExistsError:
+            continue  # another process made it meanwhile
+        except OSError as exc:
+            raise write_failed(directory, exc) from None
 
 
 def _fsync_dir(path: Path) -> None:
@@ -197,6 +207,8 @@ class AccountStore:
             EmailTaken: An account already uses the address; nothing is left behind.
             StoreError: The data dir cannot be written; nothing is left behind.
         """
+        if self._read_entry(self._entry(email_normalised)) is not None:
+            raise EmailTaken()  # the common case, found without writing anything
         account_id = secrets.token_hex(16)
         folder = self._folder(account_id)
         _mkdir(folder)
