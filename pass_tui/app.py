@@ -151,7 +151,7 @@ class PassApp(ReaderCursorApp, App[None]):
         """ "Déconnexion": end the session and go back to the search form."""
         self.logout()
 
-    def session_ended(self) -> None:
+    def session_ended(self, error: BaseException | None = None) -> None:
         """The session no longer exists (logged out elsewhere, password changed, expired):
         drop it, close the candidate space and open the login screen, which says so.
         Logging in again opens the candidate space."""
@@ -161,7 +161,6 @@ class PassApp(ReaderCursorApp, App[None]):
         home = self._unwind()
         if home is None:
             return
-        from pass_tui.data.errors import SessionEnded
         from pass_tui.screens.space.dashboard import open_space
         from pass_tui.screens.space.login import LoginScreen
 
@@ -169,8 +168,11 @@ class PassApp(ReaderCursorApp, App[None]):
             if session is not None:
                 open_space(home, session)
 
+        message = str(error or "") or _("Votre session a pris fin : reconnectez-vous.")
         home.go_home(GoHome())
-        home.open(LoginScreen(message=str(SessionEnded())), logged_in)
+        # Opened from the app, not from the screen whose worker failed (now closed): a
+        # result callback runs on the message pump that pushed the screen.
+        self.call_later(home.open, LoginScreen(message=message), logged_in)
 
     def _save_drafts(self) -> None:
         """Let every screen of the stack that keeps a draft save it (``save_draft()``)."""

@@ -169,7 +169,7 @@ class PassScreenMixin:
         error = event.worker.error
         assert error is not None
         if isinstance(error, SessionEnded):
-            self.pass_app.session_ended()
+            self.pass_app.session_ended(error)
             return
         if not isinstance(error, PassError | OSError):
             log.error("worker %s failed", event.worker.name, exc_info=error)

@@ -52,7 +52,9 @@ class CodeScreen(PassScreen[CodeConfirmed | None]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "resend", "Renvoyer", tooltip="Renvoyer un code", id="code.resend"),
+        Binding(
+            "r", "resend", "Renvoyer", show=False, tooltip="Renvoyer un code", id="code.resend"
+        ),
         Binding("escape", "later", show=False, id="code.escape"),
     ]
 

@@ -49,7 +49,9 @@ class CredentialsScreen(CandidateScreen[None]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "back", "Retour", tooltip="Retour à mon espace", id="credentials.back"),
+        Binding(
+            "r", "back", "Retour", show=False, tooltip="Retour à mon espace", id="credentials.back"
+        ),
         Binding("escape", "back", show=False, id="credentials.escape"),
     ]
 
@@ -62,7 +64,7 @@ class CredentialsScreen(CandidateScreen[None]):
         yield Notice(id="notice")
         with ReaderScroll(id="credentials-body", can_focus=False, classes="form"):
             yield FormErrors(id="errors")
-            yield Static(id="current", markup=False)
+            yield Static(id="current-address", markup=False)
             yield Label(_("Changer d'adresse e-mail"), classes="section-title")
             yield LabelledField(_("Nouvelle adresse e-mail :"), TextField(id="new-email"))
             yield LabelledField(
@@ -100,7 +102,7 @@ class CredentialsScreen(CandidateScreen[None]):
         self.query_one("#new-email", Input).focus()
 
     def _show_current(self) -> None:
-        self.query_one("#current", Static).update(
+        self.query_one("#current-address", Static).update(
             _("Adresse actuelle : {address}", address=self.session.email)
         )
 

@@ -11,8 +11,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from pass_tui.data.errors import PassError, SessionEnded
 from pass_tui.i18n import _
-from pass_tui.screens.base import CandidateScreen, PassScreenMixin, button, logout_button, task
+from pass_tui.screens.base import (
+    CandidateScreen,
+    PassScreenMixin,
+    button,
+    error_text,
+    logout_button,
+    task,
+)
 from pass_tui.screens.space.code import CodeConfirmed, CodeScreen
 from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.notice import Notice
@@ -27,9 +35,9 @@ __all__ = ["SpaceScreen", "open_space", "sections"]
 def sections() -> list[tuple[str, str, str]]:
     """The sections of the space: button id, title and one-line explanation."""
     return [
-        ("profile", _("Ma fiche candidat"), _("Vos coordonnées et ce que vous cherchez.")),
+        ("profile", _("Ma fiche candidat"), _("Vos coordonnées et vos souhaits.")),
         ("attachments", _("Mes pièces jointes"), _("Vos CV, lettres et autres documents.")),
-        ("credentials", _("Mes identifiants"), _("Votre adresse e-mail et votre mot de passe.")),
+        ("credentials", _("Mes identifiants"), _("Adresse e-mail et mot de passe.")),
     ]
 
 
@@ -47,6 +55,9 @@ class SpaceScreen(CandidateScreen[None]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
+        Binding(
+            "ctrl+d", "logout", "Déconnexion", tooltip="Me déconnecter", id="space.logout_shown"
+        ),
         Binding("f", "profile", "Fiche", tooltip="Ma fiche candidat", id="space.profile"),
         Binding("j", "attachments", "Pièces", tooltip="Mes pièces jointes", id="space.attachments"),
         Binding(
@@ -79,9 +90,17 @@ class SpaceScreen(CandidateScreen[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # Read before the first frame (one small file): a line that changed after the
+        # focus landed would be what a screen reader says last, not the focused section.
+        try:
+            self.confirmed = self.pass_app.services.accounts.is_confirmed(self.session)
+        except PassError as error:
+            if isinstance(error, SessionEnded):
+                self.call_later(self.pass_app.session_ended, error)
+                return
+            self.show_error(error_text(error))
         self._show_account()
         self.query_one("#profile", Button).focus()
-        self.refresh_confirmed()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()

@@ -37,16 +37,20 @@ class LoginScreen(PassScreen["CandidateSession | None"]):
 
     CSS_PATH = "space.tcss"
 
+    # Letters only work outside the text fields, and the footer would change each time the
+    # focus enters or leaves one (a screen reader then reads the footer, not what got the
+    # focus): they are listed in the help (Ctrl+G) only, as on every form of the space.
     BINDINGS = [
-        Binding("m", "lost", "Mot de passe perdu", id="login.lost"),
+        Binding("m", "lost", "Mot de passe perdu", show=False, id="login.lost"),
         Binding(
             "c",
             "signup",
             "Créer un espace",
+            show=False,
             tooltip="Je me crée un espace candidat",
             id="login.signup",
         ),
-        Binding("r", "back", "Retour", id="login.back"),
+        Binding("r", "back", "Retour", show=False, id="login.back"),
         Binding("escape", "back", show=False, id="login.escape"),
     ]
 

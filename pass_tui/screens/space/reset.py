@@ -41,7 +41,7 @@ class ResetScreen(PassScreen["str | None"]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "back", "Retour", id="reset.back"),
+        Binding("r", "back", "Retour", show=False, id="reset.back"),
         Binding("escape", "back", show=False, id="reset.escape"),
     ]
 
@@ -106,10 +106,17 @@ class ResetScreen(PassScreen["str | None"]):
     async def _request(self) -> None:
         email = self.query_one("#email", Input).value
         accounts = self.pass_app.services.accounts
+        errors = self.query_one("#errors", FormErrors)
         try:
             pending = await asyncio.to_thread(accounts.request_reset, email)
+        except FormError as error:
+            fields = {"email": self.query_one("#email", Input)}
+            errors.report(error, self.query_one("#notice", Notice), fields)
+            return
         finally:
             self._busy = False
+        errors.clear()
+        self.query_one("#notice", Notice).clear()
         self.pending = pending
         self._ask_code()
 

@@ -40,7 +40,7 @@ class SignupScreen(PassScreen["CandidateSession | str | None"]):
     CSS_PATH = "space.tcss"
 
     BINDINGS = [
-        Binding("r", "back", "Retour", id="signup.back"),
+        Binding("r", "back", "Retour", show=False, id="signup.back"),
         Binding("escape", "back", show=False, id="signup.escape"),
     ]
 
