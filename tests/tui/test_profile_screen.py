@@ -218,6 +218,7 @@ async def test_filled_by_keys_then_sent_shows_the_recap_then_modifier(
         saved = services.space(session).profile.saved()
         assert saved is not None and saved.last_name == "Dupont" and saved.jobs == [job]
         assert focused_id(app) == "edit"
+        assert [b.id for b in app.screen.query("Button")] == ["edit", "back", "logout"]
         await notice_says(pilot, "Votre fiche est enregistrée.")
         await press(pilot, "enter")  # Modifier mes informations
         assert isinstance(app.screen, ProfileScreen)

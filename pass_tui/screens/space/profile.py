@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from pass_tui.data.errors import FormError, PassError, SessionEnded
 from pass_tui.data.refdata import refdata
 from pass_tui.i18n import _, _n
-from pass_tui.screens.base import CandidateScreen, PassScreen, button, error_text, logout_button
+from pass_tui.screens.base import CandidateScreen, button, error_text, logout_button
 from pass_tui.widgets.checkbox import Checkbox
 from pass_tui.widgets.choice_list import Choice, ChoiceList
 from pass_tui.widgets.footer import PassFooter
@@ -386,7 +386,7 @@ class ProfileScreen(CandidateScreen[Any]):
         self._stored = saved
         self.fill(saved)
         self.clear_problems()
-        self.open(ProfileRecapScreen(saved), self._recap_closed)
+        self.open(ProfileRecapScreen(self.session, saved), self._recap_closed)
 
     def _recap_closed(self, result: str | None) -> None:
         if result == "back":
@@ -447,7 +447,7 @@ class ProfileScreen(CandidateScreen[Any]):
         self.dismiss(None)
 
 
-class ProfileRecapScreen(PassScreen[str]):
+class ProfileRecapScreen(CandidateScreen[str]):
     """The fiche as sent, one answer per line; "Modifier mes informations" goes back to
     the form (result "edit"), "Retour" back to the candidate space (result "back")."""
 
@@ -460,8 +460,8 @@ class ProfileRecapScreen(PassScreen[str]):
     ProfileRecapScreen #recap { max-height: 100%; }
     """
 
-    def __init__(self, profile: Profile) -> None:
-        super().__init__(id="profile-recap")
+    def __init__(self, session: CandidateSession, profile: Profile) -> None:
+        super().__init__(session, id="profile-recap")
         self.profile = profile
 
     def compose(self) -> ComposeResult:
@@ -471,6 +471,7 @@ class ProfileRecapScreen(PassScreen[str]):
             with Vertical(classes="buttons"):
                 yield button(_("Modifier mes informations"), "edit", primary=True)
                 yield button(_("Retour"), "back")
+                yield logout_button()
             heading = Label(_("Vos réponses :"), classes="field-label", markup=False)
             yield heading
             lines = LineList(recap_lines(self.profile), id="recap")
