@@ -54,9 +54,7 @@ def logged_in(tmp_path: Path) -> Path:
     services.catalogue.upsert(make_offers())
     services.accounts.signup(EMAIL, EMAIL, PASSWORD, PASSWORD)
     session = services.accounts.login(EMAIL, PASSWORD, remember=True)
-    services.space(session).attachments.add(
-        "cv", "MON CV.PDF", (DOCUMENTS / "cv.pdf").read_bytes()
-    )
+    services.space(session).attachments.add("cv", "MON CV.PDF", (DOCUMENTS / "cv.pdf").read_bytes())
     return data_dir
 
 
