@@ -55,11 +55,14 @@ class SearchScreen(PassScreen[None]):
         Binding("ctrl+l", "clear", "Effacer", tooltip="Effacer les critères", id="search.clear"),
         # Ctrl+E moves to the end of a text field elsewhere (End does too); here it opens
         # the candidate space even from the keywords field, where the focus usually is.
+        # Not in the footer: shown there, it made the footer differ between the keywords
+        # field and the buttons, and a screen reader read the footer instead of the button.
         Binding(
             "ctrl+e",
             "space",
             "Mon espace",
             tooltip="Mon espace candidat",
+            show=False,
             id="search.space",
             priority=True,
         ),

@@ -58,6 +58,11 @@ class FormErrors(Static):
             The widget focused, if a problem names a known field.
         """
         problems = error.problems or [FieldProblem("", str(error))]
+        # The list is drawn first, the cursor moved to the first wrong field in a frame of
+        # its own once drawing pauses: a screen reader reads the new lines, then the field.
+        hold = getattr(self.app, "hold_cursor", None)
+        if hold is not None:
+            hold()
         self.show(problems)
         first = next((fields[p.field] for p in problems if p.field in fields), None)
         if first is not None:

@@ -195,3 +195,26 @@ async def test_no_idle_logout_outside_a_kiosk(make_app, services: Services) -> N
         app.check_idle_logout()
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen) and app.session is not None
+
+
+async def test_idle_logout_keeps_the_fiche_as_a_draft(make_app, services: Services) -> None:
+    from pass_tui.screens.space.profile import ProfileScreen
+
+    make_account(services)
+    app, clock = kiosk_app(make_app, services, 600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.session = login(services)
+        await press(pilot, "ctrl+e", "f")
+        assert isinstance(app.screen, ProfileScreen)
+        await type_in(pilot, "last_name", "Martin")
+        clock.now += 600
+        app.check_idle_logout()
+        await settle(pilot)
+        clock.now += IDLE_WARNING_S
+        app.check_idle_logout()
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.session is None
+    session = login(services)
+    draft, is_saved = services.space(session).profile.current()
+    assert draft.last_name == "Martin" and not is_saved

@@ -117,3 +117,22 @@ async def test_sections_open_and_come_back(make_app, services: Services) -> None
         await press(pilot, "r")
         assert isinstance(app.screen, SearchScreen)
         assert app.session is not None  # "Retour" keeps the candidate logged in
+
+
+async def test_the_fiche_and_the_attachments_open_from_here(make_app, services: Services) -> None:
+    from pass_tui.screens.space.attachments import AttachmentsScreen
+    from pass_tui.screens.space.profile import ProfileScreen
+
+    make_account(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_space(pilot, services)
+        await submit(pilot, "profile")
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.session == app.session
+        await submit(pilot, "back")
+        assert isinstance(app.screen, SpaceScreen)
+        await press(pilot, "j")
+        assert isinstance(app.screen, AttachmentsScreen)
+        await submit(pilot, "logout")  # Déconnexion there too
+        assert isinstance(app.screen, SearchScreen) and app.session is None
