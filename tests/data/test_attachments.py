@@ -421,9 +421,12 @@ def test_through_services_scoped_to_the_session(data_dir: Path) -> None:
     assert theirs.list() == []
     with pytest.raises(NotFound):
         theirs.read(mine.id)
+    held = services.space(camille).attachments  # a screen keeps it
     services.accounts.logout(camille)
     with pytest.raises(SessionEnded):
         services.space(camille)
+    with pytest.raises(SessionEnded):
+        held.list()
     # A service kept past the end of its session: the check it was given says so.
     kept = AttachmentService(
         services.accounts.records(dominique),
