@@ -38,6 +38,7 @@ async def test_the_screen(make_app, services: Services) -> None:
         lines = [line.strip() for line in screen_text(app).splitlines()]
         for line in ("Code reçu :", "Valider", "Renvoyer un code", "Plus tard"):
             assert line in lines
+        assert "Déconnexion" not in lines  # nobody is logged in
         assert focused_id(pilot) == "code"
         assert_no_decoration(app)
 

@@ -75,6 +75,20 @@ async def test_confirm_the_address_from_the_space(make_app, services: Services) 
         assert f"Identifiant : {EMAIL} (adresse confirmée)" in screen_text(app)
         assert "Confirmer mon adresse" not in screen_text(app)
         assert services.accounts.is_confirmed(app.session)
+        await press(pilot, "c")  # confirmed: nothing to confirm any more
+        assert isinstance(app.screen, SpaceScreen)
+
+
+async def test_log_out_from_the_code_screen(make_app, services: Services) -> None:
+    make_account(services, confirmed=False)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_space(pilot, services)
+        await press(pilot, "c")
+        assert isinstance(app.screen, CodeScreen)
+        assert "Déconnexion" in screen_text(app)
+        await submit(pilot, "logout")
+        assert isinstance(app.screen, SearchScreen) and app.session is None
 
 
 async def test_log_out_with_the_button_and_the_key(make_app, services: Services) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from pass_tui.data.errors import CodeRejected
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassScreen, button, task
+from pass_tui.screens.base import PassScreen, button, logout_button, task
 from pass_tui.widgets.footer import PassFooter
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.reader import ReaderScroll
@@ -56,6 +56,14 @@ class CodeScreen(PassScreen[CodeConfirmed | None]):
             "r", "resend", "Renvoyer", show=False, tooltip="Renvoyer un code", id="code.resend"
         ),
         Binding("escape", "later", show=False, id="code.escape"),
+        Binding(
+            "ctrl+d",
+            "logout",
+            "Déconnexion",
+            show=False,
+            tooltip="Me déconnecter",
+            id="code.logout",
+        ),
     ]
 
     def __init__(
@@ -100,6 +108,8 @@ class CodeScreen(PassScreen[CodeConfirmed | None]):
                 yield button(_("Valider"), "validate", primary=True)
                 yield button(_("Renvoyer un code"), "resend")
                 yield button(self.later_label, "later")
+                if self.pass_app.session is not None:  # a code asked from the space
+                    yield logout_button()
         yield PassFooter()
 
     def on_mount(self) -> None:
@@ -157,3 +167,9 @@ class CodeScreen(PassScreen[CodeConfirmed | None]):
     def action_later(self) -> None:
         """Leave without a code."""
         self.dismiss(None)
+
+    @on(Button.Pressed, "#logout")
+    def action_logout(self) -> None:
+        """ "Déconnexion" (when the code was asked from the candidate space)."""
+        if self.pass_app.session is not None:
+            self.pass_app.logout()
