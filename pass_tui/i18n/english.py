@@ -731,10 +731,11 @@ ENGLISH: dict[str, str] = {
 # conflicts while they are built in parallel); a key defined twice is a bug (a test checks).
 from pass_tui.i18n.english_accounts import ACCOUNTS  # noqa: E402
 from pass_tui.i18n.english_attachments import ATTACHMENTS  # noqa: E402
+from pass_tui.i18n.english_forms import FORMS  # noqa: E402
 from pass_tui.i18n.english_profile import PROFILE  # noqa: E402
 from pass_tui.i18n.english_space import SPACE  # noqa: E402
 
-for _part in (ACCOUNTS, ATTACHMENTS, PROFILE, SPACE):
+for _part in (ACCOUNTS, ATTACHMENTS, PROFILE, SPACE, FORMS):
     _twice = ENGLISH.keys() & _part.keys()
     assert not _twice, f"translated twice: {sorted(_twice)}"
     ENGLISH.update(_part)

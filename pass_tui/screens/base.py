@@ -5,6 +5,13 @@ Screens never reach each other through the screen stack. A screen opens another 
 :meth:`PassScreenMixin.open` and gets its result back by callback; a request to go back to
 the search form (:class:`GoHome`) travels down the stack the same way, each screen
 dismissing itself with it until the search form receives it.
+
+The candidate space: the app holds the session (``PassApp.session``). A screen that needs
+one calls :meth:`PassScreenMixin.require_login`, which opens the login screen only when
+nobody is logged in and then carries on where the candidate was. A worker that meets
+:class:`~pass_tui.data.errors.SessionEnded` hands over to ``PassApp.session_ended`` (the
+session is dropped and the login screen opens). Screens of the space derive from
+:class:`CandidateScreen`: the session, and "Déconnexion" as a button and a key.
 """
 
 from __future__ import annotations
@@ -14,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -23,15 +31,26 @@ from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
 from pass_tui.data.criteria import SearchCriteria
-from pass_tui.data.errors import PassError
+from pass_tui.data.errors import PassError, SessionEnded
 from pass_tui.i18n import _
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.reader import translate_bindings
 
 if TYPE_CHECKING:
     from pass_tui.app import PassApp
+    from pass_tui.data.candidates.accounts import CandidateSession
 
-__all__ = ["GoHome", "PassModal", "PassScreen", "button", "error_text", "task", "title_bar"]
+__all__ = [
+    "CandidateScreen",
+    "GoHome",
+    "PassModal",
+    "PassScreen",
+    "button",
+    "error_text",
+    "logout_button",
+    "task",
+    "title_bar",
+]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +84,12 @@ def title_bar(where: str) -> Static:
 def button(label: str, id: str, *, primary: bool = False) -> Button:
     """A one-line button (no border): fits 80×24 and draws no block characters."""
     return Button(label, id=id, variant="primary" if primary else "default", compact=True)
+
+
+def logout_button() -> Button:
+    """ "Déconnexion", on every screen of the candidate space (:class:`CandidateScreen`
+    handles it)."""
+    return button(_("Déconnexion"), "logout")
 
 
 def error_text(error: BaseException) -> str:
@@ -119,6 +144,23 @@ class PassScreenMixin:
         """Close this screen (and those below it, down to the search form) with ``request``."""
         self.dismiss(request or GoHome())  # type: ignore[attr-defined]
 
+    def require_login(self, then: Callable[[CandidateSession], None]) -> None:
+        """Call ``then`` with the candidate's session: at once when someone is logged in,
+        else once they have logged in (or signed up) on the login screen opened above this
+        one. Closing the login screen without logging in calls nothing: the candidate is
+        back where they were."""
+        session = self.pass_app.session
+        if session is not None:
+            then(session)
+            return
+        from pass_tui.screens.space.login import LoginScreen
+
+        def logged_in(result: CandidateSession | None) -> None:
+            if result is not None:
+                then(result)
+
+        self.open(LoginScreen(), logged_in)
+
     # -- failures -----------------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that raised: its error is shown in place, and the app stays up."""
@@ -126,17 +168,24 @@ class PassScreenMixin:
             return
         error = event.worker.error
         assert error is not None
+        if isinstance(error, SessionEnded):
+            self.pass_app.session_ended(error)
+            return
         if not isinstance(error, PassError | OSError):
             log.error("worker %s failed", event.worker.name, exc_info=error)
         self.show_error(error_text(error))
 
     def show_error(self, text: str) -> None:
         """Show ``text`` where this screen shows its messages (its Notice, else a toast)."""
+        self.show_message(text, error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """Say ``text`` where this screen shows its messages (its Notice, else a toast)."""
         notices = self.query(Notice)  # type: ignore[attr-defined]
         if notices:
-            notices.first().announce(text, error=True)
+            notices.first().announce(text, error=error)
         else:
-            self.app.notify(text, severity="error")  # type: ignore[attr-defined]
+            self.app.notify(text, severity="error" if error else "information")  # type: ignore[attr-defined]
 
 
 # Textual repaints the whole screen when the focus moves (Screen.focused repaints). A screen
@@ -155,3 +204,34 @@ class PassModal(PassScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
     """Base class of dialogs."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class CandidateScreen(PassScreen[ResultType], Generic[ResultType]):
+    """Base class of the screens of the candidate space: built with the candidate's
+    session, and "Déconnexion" as a key (Ctrl+D outside a text field) and as a button
+    (put :func:`logout_button` in the screen's buttons).
+
+    Logging out (here, after an idle time on a kiosk, or when the session ended) calls
+    ``save_draft()`` first on every screen of the stack that has one, while the session
+    still works, then closes the screens of the space: a screen keeps its unsent input by
+    defining ``save_draft(self) -> None`` (errors it raises are logged, not shown).
+    """
+
+    BINDINGS = [
+        Binding("ctrl+d", "logout", "Déconnexion", tooltip="Me déconnecter", id="space.logout"),
+    ]
+
+    def __init__(self, session: CandidateSession, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._session = session
+
+    @property
+    def session(self) -> CandidateSession:
+        """The candidate's session: the app's current one (a new address after a change
+        of e-mail), else the one this screen was opened with."""
+        return self.pass_app.session or self._session
+
+    @on(Button.Pressed, "#logout")
+    def action_logout(self) -> None:
+        """End the session and go back to the search form."""
+        self.pass_app.logout()

@@ -53,6 +53,19 @@ class SearchScreen(PassScreen[None]):
             id="search.all",
         ),
         Binding("ctrl+l", "clear", "Effacer", tooltip="Effacer les critères", id="search.clear"),
+        # Ctrl+E moves to the end of a text field elsewhere (End does too); here it opens
+        # the candidate space even from the keywords field, where the focus usually is.
+        # Not in the footer: shown there, it made the footer differ between the keywords
+        # field and the buttons, and a screen reader read the footer instead of the button.
+        Binding(
+            "ctrl+e",
+            "space",
+            "Mon espace",
+            tooltip="Mon espace candidat",
+            show=False,
+            id="search.space",
+            priority=True,
+        ),
         Binding("f5", "search", show=False, id="search.run_f5"),
         Binding("f6", "all_offers", show=False, id="search.all_f6"),
         Binding("f8", "clear", show=False, id="search.clear_f8"),
@@ -76,6 +89,7 @@ class SearchScreen(PassScreen[None]):
                 yield button(_("Lancer ma recherche"), "run", primary=True)
                 yield button(_("Voir toutes les offres"), "all")
                 yield button(_("Effacer les critères"), "clear")
+                yield button(_("Mon espace candidat"), "space")
                 yield button(_("Aide"), "help")
             yield Static(_("Chargement des critères…"), id="criteria-status", markup=False)
             yield Notice(id="notice", reserve=False)  # errors only
@@ -244,6 +258,11 @@ class SearchScreen(PassScreen[None]):
         """Untick every value and empty the keywords field."""
         self.set_criteria(SearchCriteria())
         self.focus_keywords()
+
+    @on(Button.Pressed, "#space")
+    def action_space(self) -> None:
+        """Open "Mon espace candidat" (logging in first if needed)."""
+        self.pass_app.action_space()
 
     @on(Button.Pressed, "#help")
     def _help(self) -> None:

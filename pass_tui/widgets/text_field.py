@@ -6,10 +6,17 @@ There is no placeholder (it would be read as if it were the value); an example g
 hint line. The terminal cursor sits at the insertion point, not one cell past it (Textual
 puts it there at the end of the value), so a screen reader recognises typing and does not
 read the whole line again at every key.
+
+A password field (``TextField(password=True)``) shows one "•" per character, so the line
+reads "Mot de passe : ••••" and the typed characters are never on screen, where a screen
+reader could read them. Measured with Fenrir: typing one key at a time says nothing,
+typing several at once says the bullets, never the characters; Tab into the field says
+the label. Copying and cutting are off in a password field.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Offset
@@ -28,6 +35,22 @@ class TextField(ReaderWidget, Input):
         width: 1fr;
     }
     """
+
+    MASK = "\u2022"
+    """What a password field shows for each character ("•")."""
+
+    def _position_to_cell(self, position: int) -> int:
+        if self.password:
+            return cell_len(self.MASK) * position  # the mask, not the hidden characters
+        return super()._position_to_cell(position)
+
+    def action_copy(self) -> None:
+        if not self.password:
+            super().action_copy()
+
+    def action_cut(self) -> None:
+        if not self.password:
+            super().action_cut()
 
     @property
     def cursor_screen_offset(self) -> Offset:

@@ -29,6 +29,7 @@ FORM_TAB_ORDER = [
     "Lancer ma recherche",
     "Voir toutes les offres",
     "Effacer les critères",
+    "Mon espace candidat",
     "Aide",
     "Nature de l'emploi",
     "Domaine fonctionnel",
@@ -87,7 +88,7 @@ def test_criteria_values_and_their_state_are_read_in_words(
     fenrir: Callable[..., Reader], catalogue: Path, heard: list[str], mode: tuple[str, ...]
 ) -> None:
     reader = fenrir(*mode, data_dir=catalogue, ready=READY)
-    press(reader, heard, "Tab", "Tab", "Tab", "Tab")
+    press(reader, heard, "Tab", "Tab", "Tab", "Tab", "Tab")
     assert last(press(reader, heard, "Tab")) == "Nature de l'emploi"
     # The first arrow reads the highlighted value (the first one), each arrow one value.
     first = last(press(reader, heard, "Down"))
@@ -138,7 +139,7 @@ def test_help_opens_and_closes_without_f1_or_escape(
     assert "Ctrl plus R : Lancer ma recherche" in said_words(opened)
     assert last(opened) == "Fermer l'aide"
     assert last(press(reader, heard, "Enter")) == "Mots clés ou numéro d'offre :"
-    press(reader, heard, "Tab", "Tab", "Tab")
+    press(reader, heard, "Tab", "Tab", "Tab", "Tab")
     assert last(press(reader, heard, "Tab")) == "Aide"  # the help button, in the Tab order
     assert last(press(reader, heard, "Enter")) == "Fermer l'aide"
     assert last(press(reader, heard, "Tab")) == "Sur cet écran"  # then read line by line

@@ -87,7 +87,7 @@ async def test_cursor_on_criterion_heading_then_on_values(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "tab", "tab", "tab", "tab", "tab")
+        await press(pilot, *["tab"] * 6)  # the five buttons, then the first list
         natures = app.screen.query_one("#natures", CriteriaList)
         assert app.focused is natures
         heading = app.screen.query_one("#natures-label")

@@ -78,7 +78,7 @@ async def test_every_screen_and_dialog_fits_60x20(make_app, services: Services) 
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
-        assert await check_buttons(pilot, app, "search form") == 4
+        assert await check_buttons(pilot, app, "search form") == 5
         check_help_key_first(app, "search form")
 
         await press(pilot, "ctrl+g")

@@ -1,0 +1,107 @@
+"""The real `pass-tui` in tmux, at 80×24 and 60×20: sign up, read the code in the outbox
+as the candidate reads their mail, confirm it, log out, log in again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tmux import Terminal, pass_tui_command
+
+from pass_tui.data.config import Settings
+from pass_tui.data.services import Services
+from tests.factories import make_offers
+from tests.tui.space_helpers import EMAIL, PASSWORD, last_code
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    Services(data_dir, settings=Settings()).catalogue.upsert(make_offers(date.today()))
+    return data_dir
+
+
+@pytest.fixture(params=[(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def terminal(size: tuple[int, int], data_dir: Path) -> Iterator[Terminal]:
+    term = Terminal(pass_tui_command(data_dir), size=size)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def check(screen: str, width: int) -> None:
+    """Nothing wider than the terminal, and the password never on screen."""
+    assert all(len(line) <= width for line in screen.splitlines()), screen
+    assert PASSWORD not in screen
+
+
+def on(terminal: Terminal, label: str) -> None:
+    """Wait until the terminal cursor is on the line starting with ``label`` (the focus)."""
+    terminal.wait_for(
+        lambda _screen: terminal.cursor_line().strip().startswith(label), f"the focus on {label!r}"
+    )
+
+
+def test_sign_up_confirm_log_out_log_in(
+    terminal: Terminal, data_dir: Path, size: tuple[int, int]
+) -> None:
+    screens = [terminal.wait_text("offres correspond")]
+    terminal.keys("C-e")
+    screens.append(terminal.wait_text("Se connecter à mon espace candidat"))
+    for _ in range(5):
+        terminal.keys("Tab")
+    on(terminal, "Je me crée un espace candidat")
+    terminal.keys("Enter")
+    screens.append(terminal.wait_text("Confirmer le mot de passe :"))
+    for label, text in (
+        ("Identifiant", EMAIL),
+        ("Confirmer l'identifiant", EMAIL),
+        ("Mot de passe", PASSWORD),
+        ("Confirmer le mot de passe", PASSWORD),
+    ):
+        on(terminal, label)
+        terminal.type(text)
+        terminal.keys("Enter")
+    screen = terminal.wait_text("Un code à 6 chiffres a été envoyé à")
+    screens.append(screen)
+    assert "Code reçu :" in screen
+
+    services = Services(data_dir, settings=Settings())
+    on(terminal, "Code reçu")
+    terminal.type(last_code(services, EMAIL))
+    terminal.keys("Enter")
+    screen = terminal.wait_text("(adresse confirmée)")
+    screens.append(screen)
+    for section in ("Ma fiche candidat", "Mes pièces jointes", "Mes identifiants"):
+        assert section in screen
+    assert "Déconnexion" in screen
+
+    terminal.keys("C-d")
+    screens.append(terminal.wait_text("Vous êtes déconnecté."))
+    terminal.keys("C-e")
+    screens.append(terminal.wait_text("Se connecter à mon espace candidat"))
+    on(terminal, "Identifiant")
+    terminal.type(EMAIL)
+    terminal.keys("Tab")
+    on(terminal, "Mot de passe")
+    terminal.type(PASSWORD)
+    screen = terminal.wait_text("Mot de passe :  " + "•" * len(PASSWORD))
+    screens.append(screen)
+    terminal.keys("Enter")
+    screens.append(terminal.wait_text("Identifiant : " + EMAIL + " (adresse confirmée)"))
+
+    for shown in screens:
+        check(shown, size[0])
+    terminal.keys("C-q")
+    terminal.wait_text("EXITED 0")
