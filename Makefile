@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check pass_tui tests bench scripts
 
 test: lint
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format pass_tui tests bench scripts

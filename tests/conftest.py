@@ -6,6 +6,17 @@ from pathlib import Path
 
 import pytest
 
+E2E = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test` runs two workers), the end-to-end tests all run in
+    one worker, one at a time: each drives a real terminal (tmux, Fenrir) whose timing a
+    second terminal test beside it would disturb. The other worker takes everything else."""
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

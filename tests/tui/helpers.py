@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -43,6 +44,22 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press `keys`, then settle."""
     await pilot.press(*keys)
     await settle(pilot)
+
+
+async def retype(pilot: Pilot, text: str, *then: str) -> None:
+    """In the focused text field: Ctrl+U (empty it), type ``text``, press ``then``, settle.
+
+    The first character is a key press and the rest a paste: both are what a candidate
+    does, and a paste is one event where Pilot spends ~60 ms idle-waiting per key typed
+    (a path in ``tmp_path`` is 60 characters long).
+    """
+    await pilot.press("ctrl+u", text[0])
+    if text[1:]:
+        focused = pilot.app.focused
+        assert focused is not None, "no field has the focus"
+        focused.post_message(events.Paste(text[1:]))
+        await pilot.pause()
+    await press(pilot, *then)
 
 
 def text_of(app: PassApp, selector: str) -> str:

@@ -23,7 +23,15 @@ from pass_tui.dialogs.rename import PromptDialog, RenameDialog
 from pass_tui.screens.space.attachments import AttachmentsScreen, DocumentList
 from pass_tui.widgets.notice import Notice
 from tests.tui.forms_helpers import candidate, show
-from tests.tui.helpers import SIZE, assert_no_decoration, press, screen_text, settle, until
+from tests.tui.helpers import (
+    SIZE,
+    assert_no_decoration,
+    press,
+    retype,
+    screen_text,
+    settle,
+    until,
+)
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 PDF_KO = 22  # tests/fixtures/documents/cv.pdf: 22 122 bytes
@@ -75,7 +83,7 @@ async def said(pilot: Pilot, text: str) -> None:
 async def pick(pilot: Pilot, path: Path) -> None:
     """In the file picker: type ``path`` in the path field and press Enter."""
     assert isinstance(pilot.app.screen, FilePickerDialog)
-    await press(pilot, "ctrl+u", *str(path), "enter")
+    await retype(pilot, str(path), "enter")
 
 
 async def test_the_lists_read_as_described_with_their_limits(
@@ -318,12 +326,13 @@ async def test_save_a_copy(
         assert isinstance(app.screen, PromptDialog)
         assert app.screen.query_one("#value", Input).value.endswith("/cv.pdf")
         assert "Chemin de la copie :" in screen_text(app)
-        await press(pilot, "ctrl+u", *str(target), "enter")
+        await retype(pilot, str(target), "enter")
         assert isinstance(app.screen, AttachmentsScreen)
         await said(pilot, f"Copie enregistrée : {target}.")
         assert target.read_bytes() == (DOCUMENTS / "cv.pdf").read_bytes()
         # the same path again: refused in the dialog (never overwritten)
-        await press(pilot, "c", "ctrl+u", *str(target), "enter")
+        await press(pilot, "c")
+        await retype(pilot, str(target), "enter")
         assert isinstance(app.screen, PromptDialog)
         await said(pilot, "existe déjà")
 

@@ -18,7 +18,15 @@ from pass_tui.data.candidates.browse import FileBrowser
 from pass_tui.dialogs.file_picker import FilePickerDialog
 from pass_tui.widgets.line_list import LineList
 from pass_tui.widgets.notice import Notice
-from tests.tui.helpers import SIZE, assert_no_decoration, press, screen_text, settle, until
+from tests.tui.helpers import (
+    SIZE,
+    assert_no_decoration,
+    press,
+    retype,
+    screen_text,
+    settle,
+    until,
+)
 
 
 @pytest.fixture
@@ -115,12 +123,12 @@ async def test_typing_a_path_and_enter(make_app: Callable[..., PassApp], tree: P
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         picked = await open_picker(pilot, FileBrowser(None))
-        await press(pilot, "ctrl+u", *str(tree / "Images"), "enter")
+        await retype(pilot, str(tree / "Images"), "enter")
         assert entries(app) == ["Dossier vide."]
-        await press(pilot, "ctrl+u", *str(tree / "absent.pdf"), "enter")
+        await retype(pilot, str(tree / "absent.pdf"), "enter")
         await said(pilot, "Erreur : aucun fichier ou dossier à cet endroit")
         assert picked.results == []
-        await press(pilot, "ctrl+u", *str(tree / "lettre.pdf"), "enter")
+        await retype(pilot, str(tree / "lettre.pdf"), "enter")
         assert picked.results == [tree / "lettre.pdf"]
 
 
@@ -130,7 +138,7 @@ async def test_right_completes_the_path_and_lists_the_possibilities(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_picker(pilot, FileBrowser([tree]))
-        await press(pilot, "ctrl+u", *f"{tree}/Doc", "right")
+        await retype(pilot, f"{tree}/Doc", "right")
         assert path_field(app).value == f"{tree}/Documents/"
         assert entries(app)[0] == "Lettres : dossier"  # the one folder it can be: shown
         await press(pilot, *"cv", "right")
@@ -162,7 +170,7 @@ async def test_kiosk_roots_are_kept_and_refusals_said_in_place(
         assert entries(app)[0] == "Documents : dossier"
         for typed in (str(outside / "secret.pdf"), f"{tree}/lien/secret.pdf", "/etc/passwd"):
             path_field(app).focus()
-            await press(pilot, "ctrl+u", *typed, "enter")
+            await retype(pilot, typed, "enter")
             await said(pilot, "en dehors des dossiers autorisés")
         assert picked.results == []
 
@@ -180,10 +188,10 @@ async def test_accept_refusal_keeps_the_dialog_open_then_its_result_closes_it(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         picked = await open_picker(pilot, FileBrowser([tree]), accept)
-        await press(pilot, "ctrl+u", *str(tree / "lettre.pdf"), "enter")
+        await retype(pilot, str(tree / "lettre.pdf"), "enter")
         await said(pilot, "Erreur : lettre.pdf : refusé pour l'essai")
         assert isinstance(app.screen, FilePickerDialog)
-        await press(pilot, "ctrl+u", *str(tree / "Documents" / "cv-2025.pdf"), "enter")
+        await retype(pilot, str(tree / "Documents" / "cv-2025.pdf"), "enter")
         assert picked.results == ["reçu cv-2025.pdf"]
 
 
