@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -69,7 +70,13 @@ class Checkbox(ReaderWidget, Widget, can_focus=True):
 
     def render(self) -> Content:
         state = _(" : coché") if self.value else _(" : non coché")
-        return Content.assemble(Content(self.label), (state, "bold" if self.value else ""))
+        label = self.label
+        # On a narrow terminal the label gives way, never the state (60 columns cut
+        # "J'accepte les conditions générales d'utilisation * : non coché" otherwise).
+        room = self.content_size.width - cell_len(state)
+        if 1 < room < cell_len(label):
+            label = set_cell_size(label, room - 1).rstrip() + "…"
+        return Content.assemble(Content(label), (state, "bold" if self.value else ""))
 
     def watch_value(self, value: bool) -> None:
         self.post_message(self.Changed(self, value))

@@ -1,5 +1,6 @@
 """The real `pass-tui` in tmux, at 80×24 and 60×20: sign up, read the code in the outbox
-as the candidate reads their mail, confirm it, log out, log in again."""
+as the candidate reads their mail, confirm it, log out, log in again, fill the fiche
+candidat and add a CV with the file picker."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from tests.factories import make_offers
 from tests.tui.space_helpers import EMAIL, PASSWORD, last_code
 
 pytestmark = pytest.mark.e2e
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 @pytest.fixture
@@ -53,8 +56,8 @@ def on(terminal: Terminal, label: str) -> None:
     )
 
 
-def test_sign_up_confirm_log_out_log_in(
-    terminal: Terminal, data_dir: Path, size: tuple[int, int]
+def test_sign_up_confirm_log_out_log_in_fill_the_fiche_add_a_cv(
+    terminal: Terminal, data_dir: Path, size: tuple[int, int], tmp_path: Path
 ) -> None:
     screens = [terminal.wait_text("offres correspond")]
     terminal.keys("C-e")
@@ -100,6 +103,50 @@ def test_sign_up_confirm_log_out_log_in(
     screens.append(screen)
     terminal.keys("Enter")
     screens.append(terminal.wait_text("Identifiant : " + EMAIL + " (adresse confirmée)"))
+
+    # Ma fiche candidat, answered by keys (f from the dashboard), sent with Ctrl+S.
+    terminal.keys("f")
+    screens.append(terminal.wait_text("Madame : non sélectionné"))
+    on(terminal, "Civilité")
+    terminal.keys("Down", "Space")
+    terminal.wait_text("Madame : sélectionné")
+    for label, text in (("Nom", "Dupont"), ("Prénom", "Camille")):
+        terminal.keys("Tab")
+        on(terminal, label)
+        terminal.type(text)
+    terminal.keys("Tab", "Tab", "Tab")
+    on(terminal, "Domaine fonctionnel principal")
+    terminal.keys("Down", "Space")
+    terminal.keys("Tab", "Tab", "Tab")
+    on(terminal, "Vous êtes")
+    terminal.keys("Down", "Space")
+    terminal.keys("Tab", "Tab")
+    on(terminal, "J'accepte les conditions générales")
+    terminal.keys("Space")
+    terminal.wait_for(lambda _screen: terminal.cursor_line().rstrip().endswith(": coché"), "ticked")
+    terminal.keys("C-s")
+    screen = terminal.wait_text("Votre fiche est enregistrée.")
+    screens.append(screen)
+    assert "Nom : Dupont" in screen and "Prénom : Camille" in screen
+    assert Services(data_dir, settings=Settings()).accounts.store.count() == 1
+
+    # Back to the dashboard, then Mes pièces jointes (j): add a CV with the file picker.
+    terminal.keys("Tab")
+    on(terminal, "Retour")
+    terminal.keys("Enter")
+    terminal.wait_text("(adresse confirmée)")
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes((FIXTURES / "documents" / "cv.pdf").read_bytes())
+    terminal.keys("j")
+    screens.append(terminal.wait_text("Mes CV (0 sur 5)"))
+    terminal.keys("a")
+    terminal.wait_text("Dossier parent")
+    terminal.keys("C-u")
+    terminal.type(str(cv))
+    terminal.keys("Enter")
+    screen = terminal.wait_text("cv.pdf (Par défaut)")
+    screens.append(screen)
+    assert "Mes CV (1 sur 5)" in screen
 
     for shown in screens:
         check(shown, size[0])

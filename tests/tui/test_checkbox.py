@@ -53,3 +53,16 @@ async def test_state_in_english() -> None:
             assert line(app).endswith(": not ticked")
     finally:
         set_language("fr")
+
+
+async def test_a_long_label_gives_way_to_the_state_on_a_narrow_terminal() -> None:
+    app = CheckboxApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        box = app.query_one(Checkbox)
+        box.label = "J'accepte les conditions générales d'utilisation *"
+        box.refresh()
+        await pilot.pause()
+        assert line(app) == "J'accepte les conditions… : non coché"
+        box.value = True
+        await pilot.pause()
+        assert line(app).endswith("… : coché")
