@@ -102,7 +102,14 @@ class AttachmentsScreen(CandidateScreen[Any]):
         Binding("delete,s", "delete", "Supprimer", id="attachments.delete"),
         Binding("d", "make_default", "Par défaut", id="attachments.default"),
         Binding("c", "save_copy", "Enregistrer une copie", id="attachments.copy"),
-        Binding("escape", "back", "Retour", tooltip="Revenir à mon espace", id="attachments.back"),
+        Binding(
+            "escape",
+            "back",
+            "Retour",
+            show=False,
+            tooltip="Revenir à mon espace",
+            id="attachments.back",
+        ),
     ]
 
     DEFAULT_CSS = """

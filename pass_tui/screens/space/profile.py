@@ -168,7 +168,14 @@ class ProfileScreen(CandidateScreen[Any]):
             id="space.logout",
         ),
         Binding("ctrl+s", "send", "Envoyer", tooltip="Envoyer ma fiche", id="profile.send"),
-        Binding("escape", "back", "Retour", tooltip="Revenir à mon espace", id="profile.back"),
+        Binding(
+            "escape",
+            "back",
+            "Retour",
+            show=False,
+            tooltip="Revenir à mon espace",
+            id="profile.back",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -452,7 +459,9 @@ class ProfileRecapScreen(CandidateScreen[str]):
     the form (result "edit"), "Retour" back to the candidate space (result "back")."""
 
     BINDINGS = [
-        Binding("escape", "back", "Retour", tooltip="Revenir à mon espace", id="recap.back"),
+        Binding(
+            "escape", "back", "Retour", show=False, tooltip="Revenir à mon espace", id="recap.back"
+        ),
     ]
 
     DEFAULT_CSS = """
