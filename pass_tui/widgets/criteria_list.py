@@ -8,20 +8,19 @@ from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Offset
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
 from pass_tui.i18n import _, number
+from pass_tui.widgets.heading_list import HeadingFirst
 from pass_tui.widgets.reader import ReaderWidget
 from pass_tui.widgets.text import fit
 
 __all__ = ["CriteriaList"]
 
 
-class CriteriaList(ReaderWidget, SelectionList[str]):
+class CriteriaList(HeadingFirst, ReaderWidget, SelectionList[str]):
     """A `SelectionList` of criterion values with their facet counts.
 
     Each option reads "label (count) : coché" or "label (count) : non coché": the state is
@@ -66,9 +65,6 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
         self._counts: dict[str, int] | None = None
         self._shown_counts: dict[str, int] | None = None
         self.lazy_counts = lazy_counts
-        self.heading: Widget | None = None
-        """The label naming this criterion; the cursor visits it when focus arrives."""
-        self._on_heading = False
         self._room = 0  # cells for an option's text (0: not laid out yet)
 
     # -- content ------------------------------------------------------------------------------
@@ -155,65 +151,3 @@ class CriteriaList(ReaderWidget, SelectionList[str]):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # the highlighted row shows as soon as the list has focus
         super()._on_focus(event)
-
-    def _leave_heading(self) -> bool:
-        """Move the reader cursor from the heading to the highlighted value; True if it
-        was on the heading (the key that did it moves nothing else)."""
-        if not self._on_heading:
-            return False
-        self._on_heading = False
-        self.reader_cursor_moved()
-        return True
-
-    def action_cursor_up(self) -> None:
-        if not self._leave_heading():
-            super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        if not self._leave_heading():
-            super().action_cursor_down()
-
-    def action_first(self) -> None:
-        self._on_heading = False
-        super().action_first()
-
-    def action_last(self) -> None:
-        self._on_heading = False
-        super().action_last()
-
-    def action_page_up(self) -> None:
-        self._on_heading = False
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self._on_heading = False
-        super().action_page_down()
-
-    def action_select(self) -> None:
-        self._on_heading = False
-        super().action_select()
-
-    async def _on_click(self, event: events.Click) -> None:
-        self._on_heading = False
-        await super()._on_click(event)
-
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        super().watch_highlighted(highlighted)
-        self.reader_cursor_moved()
-
-    def reader_cursor(self) -> Offset | None:
-        """Where the terminal cursor goes for a screen reader: the criterion's heading
-        right after focus arrives, then the highlighted value."""
-        if self._on_heading and self.heading is not None and self.heading.display:
-            return self.heading.content_region.offset
-        region = self.content_region
-        if self.highlighted is None:
-            return region.offset
-        try:
-            line = self._index_to_line[self.highlighted]
-        except KeyError:
-            return region.offset
-        y = line - self.scroll_offset.y
-        if not 0 <= y < region.height:
-            return region.offset
-        return Offset(region.x, region.y + y)

@@ -8,18 +8,17 @@ from collections.abc import Iterable, Sequence
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Offset
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from pass_tui.widgets.heading_list import HeadingFirst
 from pass_tui.widgets.reader import ReaderWidget
 from pass_tui.widgets.text import plain
 
 __all__ = ["LineList"]
 
 
-class LineList(ReaderWidget, OptionList):
+class LineList(HeadingFirst, ReaderWidget, OptionList):
     """One line per row, highlighted by attributes only; the terminal cursor sits on the
     highlighted row, so a screen reader reads it as the arrows move.
 
@@ -51,9 +50,6 @@ class LineList(ReaderWidget, OptionList):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes, compact=True)
-        self.heading: Widget | None = None
-        """The label naming this list; the cursor visits it when focus arrives."""
-        self._on_heading = False
         self.set_lines(lines)
 
     def set_lines(self, lines: Iterable[str]) -> None:
@@ -68,48 +64,6 @@ class LineList(ReaderWidget, OptionList):
     def lines(self) -> Sequence[str]:
         """Every row as shown."""
         return [str(self.get_option_at_index(i).prompt) for i in range(self.option_count)]
-
-    # -- keys ---------------------------------------------------------------------------------
-    def leave_heading(self) -> bool:
-        """Move the reader cursor from the heading to the highlighted row; True if it was
-        on the heading (the key that did it moves nothing else)."""
-        if not self._on_heading:
-            return False
-        self._on_heading = False
-        self.reader_cursor_moved()
-        return True
-
-    def action_cursor_up(self) -> None:
-        if not self.leave_heading():
-            super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        if not self.leave_heading():
-            super().action_cursor_down()
-
-    def action_first(self) -> None:
-        self._on_heading = False
-        super().action_first()
-
-    def action_last(self) -> None:
-        self._on_heading = False
-        super().action_last()
-
-    def action_page_up(self) -> None:
-        self._on_heading = False
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self._on_heading = False
-        super().action_page_down()
-
-    def action_select(self) -> None:
-        self._on_heading = False
-        super().action_select()
-
-    async def _on_click(self, event: events.Click) -> None:
-        self._on_heading = False
-        await super()._on_click(event)
 
     # -- the terminal cursor ------------------------------------------------------------------
     def _on_focus(self, event: events.Focus) -> None:
@@ -138,22 +92,3 @@ class LineList(ReaderWidget, OptionList):
             self.scroll_visible(animate=False, immediate=True)
         if self.heading is not None and self.heading.is_mounted:
             self.heading.scroll_visible(animate=False, immediate=True)
-
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        super().watch_highlighted(highlighted)
-        self.reader_cursor_moved()
-
-    def reader_cursor(self) -> Offset | None:
-        if self._on_heading and self.heading is not None and self.heading.display:
-            return self.heading.content_region.offset
-        region = self.content_region
-        if self.highlighted is None:
-            return region.offset
-        try:
-            line = self._index_to_line[self.highlighted]
-        except KeyError:
-            return region.offset
-        y = line - self.scroll_offset.y
-        if not 0 <= y < region.height:
-            return region.offset
-        return Offset(region.x, region.y + y)
