@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from pass_tui.data.errors import PassError, SessionEnded
+from pass_tui.data.errors import PassError
 from pass_tui.i18n import _, _n, number
 from pass_tui.screens.base import PassModal, button, error_text, task
 from pass_tui.widgets.line_list import LineList
@@ -240,17 +240,11 @@ class FilePickerDialog(PassModal[Any]):
         return self.accept(path)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "picker":
-            super().on_worker_state_changed(event)
-            return
-        if event.state is WorkerState.SUCCESS:
+        # Textual also runs PassScreenMixin's handler (every class's handler in the MRO
+        # runs): it says a failure in this dialog's notice, or hands an ended session to
+        # the app. Calling it here as well did both twice.
+        if event.worker.group == "picker" and event.state is WorkerState.SUCCESS:
             self.dismiss(event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            assert event.worker.error is not None
-            if isinstance(event.worker.error, SessionEnded):
-                super().on_worker_state_changed(event)  # the app opens the login screen
-                return
-            self.notice.announce(error_text(event.worker.error), error=True)
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#pick")

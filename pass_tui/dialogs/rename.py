@@ -15,7 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from pass_tui.data.errors import SessionEnded
 from pass_tui.i18n import _
-from pass_tui.screens.base import PassModal, button, error_text, task
+from pass_tui.screens.base import PassModal, button, task
 from pass_tui.widgets.notice import Notice
 from pass_tui.widgets.text_field import LabelledField, TextField
 
@@ -99,18 +99,15 @@ class PromptDialog(PassModal[Any]):
         return self.run(value)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Textual also runs PassScreenMixin's handler (every class's handler in the MRO
+        # runs): it says a failure in this dialog's notice, or hands an ended session to
+        # the app. Calling it here as well did both twice.
         if event.worker.group != "prompt":
-            super().on_worker_state_changed(event)
             return
         if event.state is WorkerState.SUCCESS:
             self.dismiss(event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            assert event.worker.error is not None
-            if isinstance(event.worker.error, SessionEnded):
-                super().on_worker_state_changed(event)  # the app opens the login screen
-                return
-            self.notice.announce(error_text(event.worker.error), error=True)
-            self.query_one("#value", Input).focus()
+        elif event.state is WorkerState.ERROR and not isinstance(event.worker.error, SessionEnded):
+            self.query_one("#value", Input).focus()  # to correct what was typed
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
