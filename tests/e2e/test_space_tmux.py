@@ -37,7 +37,11 @@ def size(request: pytest.FixtureRequest) -> tuple[int, int]:
 
 @pytest.fixture
 def terminal(size: tuple[int, int], data_dir: Path) -> Iterator[Terminal]:
-    term = Terminal(pass_tui_command(data_dir), size=size)
+    # COLUMNS and LINES of the other size, as a login script or a parent program may leave
+    # them: the app must draw for the terminal it is in, not for these.
+    other = (80, 24) if size == (60, 20) else (60, 20)
+    stale = {"COLUMNS": str(other[0]), "LINES": str(other[1])}
+    term = Terminal(pass_tui_command(data_dir), size=size, env=stale)
     try:
         yield term
     finally:
@@ -73,6 +77,10 @@ def test_sign_up_confirm_log_out_log_in_fill_the_fiche_add_a_cv(
     terminal: Terminal, data_dir: Path, size: tuple[int, int], tmp_path: Path
 ) -> None:
     screens = [terminal.wait_text("offres correspond")]
+    height = size[1]
+    rows = screens[0].splitlines()
+    assert rows[0].strip() == "PASS · Rechercher une offre", screens[0]  # not scrolled away
+    assert len(rows) == height and rows[-1].startswith("Ctrl+G Aide"), screens[0]
     terminal.keys("C-e")
     screens.append(terminal.wait_text("Se connecter à mon espace candidat"))
     for _ in range(5):

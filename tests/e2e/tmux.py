@@ -18,9 +18,15 @@ __all__ = ["WAIT_S", "Terminal", "flat", "pass_tui_command"]
 
 WAIT_S = 15.0
 
-# Not inside the tmux we may be run from; a terminal type every test expects.
+# Not inside the tmux we may be run from; a terminal type every test expects; no COLUMNS
+# or LINES (pytest-xdist gives its workers its own terminal's: a test that wants them in
+# the app's environment says so).
 _ENV = {
-    **{name: value for name, value in os.environ.items() if name != "TMUX"},
+    **{
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"TMUX", "COLUMNS", "LINES"}
+    },
     "TERM": "xterm-256color",
     "LANG": "C.UTF-8",
 }
