@@ -38,7 +38,6 @@ class ConfirmDialog(PassModal[bool]):
                 yield button(self.yes_label, "yes", primary=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#no").focus()
 
     @on(Button.Pressed, "#yes")

@@ -42,7 +42,6 @@ class EmailDialog(PassModal[str | None]):
                 yield button(_("Annuler"), "cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#address", Input).focus()
 
     @on(Input.Submitted, "#address")

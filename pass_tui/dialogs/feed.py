@@ -47,7 +47,6 @@ class FeedDialog(PassModal[None]):
                 yield button(_("Fermer"), "close", primary=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#close").focus()
 
     @on(Button.Pressed, "#close")

@@ -43,7 +43,6 @@ class IdleDialog(PassModal[bool]):
                 yield button(_("Me déconnecter"), "leave")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#stay").focus()
 
     @on(Button.Pressed, "#stay")

@@ -72,7 +72,6 @@ class PromptDialog(PassModal[Any]):
                 yield button(_("Annuler"), "cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#value", Input).focus()
         # The end of a long value in view (and the cursor with it) once laid out.
         self.call_after_refresh(self._value_end)

@@ -88,7 +88,6 @@ class OfferScreen(PassScreen[int]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show()
         self.query_one("#offer-body").focus()
 

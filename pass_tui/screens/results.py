@@ -80,7 +80,6 @@ class ResultsScreen(PassScreen[None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#empty").display = False
         self.query_one("#refine").focus()
         self.run_search()

@@ -116,7 +116,6 @@ class SearchScreen(PassScreen[None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.picker("departments").display = False
         self.focus_keywords()
         self.refresh_counts()

@@ -150,4 +150,3 @@ class CriteriaList(HeadingFirst, ReaderWidget, SelectionList[str]):
             self._refresh_prompts()
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # the highlighted row shows as soon as the list has focus
-        super()._on_focus(event)

@@ -70,9 +70,11 @@ class HeadingFirst:
         self._on_heading = False
         super().action_select()  # type: ignore[misc]
 
-    async def _on_click(self, event: events.Click) -> None:
+    def _on_click(self, event: events.Click) -> None:
+        # Textual runs every class's own handler, most derived first: OptionList's
+        # `_on_click` (highlight and select) follows this one. Calling it here too selected
+        # twice: a clicked criterion was ticked and unticked at once.
         self._on_heading = False
-        await super()._on_click(event)  # type: ignore[misc]
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)  # type: ignore[misc]

@@ -70,7 +70,6 @@ class LineList(HeadingFirst, ReaderWidget, OptionList):
         self._on_heading = self.heading is not None and self.heading.display
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
-        super()._on_focus(event)
         if self._on_heading:
             # Focus scrolls this list into view, maybe not its heading (Shift+Tab from
             # below): the heading is where the cursor goes, so it must be on screen.

@@ -113,7 +113,6 @@ class CodeScreen(PassScreen[CodeConfirmed | None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#code", Input).focus()
         if self.message:
             self.show_error(self.message)

@@ -97,7 +97,6 @@ class CredentialsScreen(CandidateScreen[None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_current()
         self.query_one("#new-email", Input).focus()
 

@@ -89,7 +89,6 @@ class SpaceScreen(CandidateScreen[None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         # Read before the first frame (one small file): a line that changed after the
         # focus landed would be what a screen reader says last, not the focused section.
         try:
@@ -103,7 +102,6 @@ class SpaceScreen(CandidateScreen[None]):
         self.query_one("#profile", Button).focus()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         self._show_account()
 
     def _show_account(self) -> None:

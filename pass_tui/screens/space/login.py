@@ -84,7 +84,6 @@ class LoginScreen(PassScreen["CandidateSession | None"]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#password" if self.email else "#email", Input).focus()
         if self.message:
             self.show_message(self.message)

@@ -283,7 +283,6 @@ class ProfileScreen(CandidateScreen[Any]):
         yield widget
 
     def on_mount(self) -> None:
-        super().on_mount()
         try:
             profile, saved = self.service.current()
         except PassError as error:
@@ -489,7 +488,6 @@ class ProfileRecapScreen(CandidateScreen[str]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(Notice).announce(_("Votre fiche est enregistrée."))
         self.query_one("#edit").focus()
 

@@ -90,7 +90,6 @@ class ResetScreen(PassScreen["str | None"]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#choose").display = False
         self.query_one("#email", Input).focus()
 

@@ -68,7 +68,6 @@ class SignupScreen(PassScreen["CandidateSession | str | None"]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#email", Input).focus()
 
     @on(Input.Submitted)
