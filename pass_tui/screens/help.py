@@ -48,7 +48,9 @@ def help_lines(screen: Screen) -> list[str]:
         lines = []
         for keys, binding in _keys_of(node, keymap):
             state = node.check_action(binding.action, ())
-            suffix = f" ({_('indisponible ici')})" if state is None or state is False else ""
+            if state is False:
+                continue  # not for this screen as it stands (Textual hides it too)
+            suffix = f" ({_('indisponible ici')})" if state is None else ""
             action = binding.tooltip or binding.description
             lines.append(_("{keys} : {action}", keys=keys, action=action) + suffix)
         return lines
@@ -111,7 +113,6 @@ class HelpScreen(PassModal[None]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         # The help is read as it appears; the cursor then rests on its way out.
         self.query_one("#close").focus()
 

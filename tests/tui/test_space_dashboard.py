@@ -66,6 +66,10 @@ async def test_confirm_the_address_from_the_space(make_app, services: Services) 
         assert f"Identifiant : {EMAIL} (adresse non confirmée)" in screen_text(app)
         confirm = app.screen.query_one("#confirm", Button)
         assert confirm.display and "Confirmer mon adresse" in screen_text(app)
+        await press(pilot, "ctrl+g")
+        assert isinstance(app.screen, HelpScreen)
+        assert "  c : Confirmer mon adresse" in app.screen.lines
+        await press(pilot, "escape")
         await press(pilot, "c")
         assert isinstance(app.screen, CodeScreen)
         await type_in(pilot, "code", last_code(services))
@@ -77,6 +81,10 @@ async def test_confirm_the_address_from_the_space(make_app, services: Services) 
         assert services.accounts.is_confirmed(app.session)
         await press(pilot, "c")  # confirmed: nothing to confirm any more
         assert isinstance(app.screen, SpaceScreen)
+        await press(pilot, "ctrl+g")  # nor in the help, not even as "unavailable"
+        assert isinstance(app.screen, HelpScreen)
+        assert "  i : Mes identifiants" in app.screen.lines
+        assert not [line for line in app.screen.lines if "Confirmer mon adresse" in line]
 
 
 async def test_log_out_from_the_code_screen(make_app, services: Services) -> None:
