@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from pass_tui.data.candidates.browse import fresh_start
 from pass_tui.data.errors import PassError
 from pass_tui.i18n import _, _n, number
 from pass_tui.screens.base import PassModal, button, error_text, task
@@ -117,7 +118,6 @@ class FilePickerDialog(PassModal[Any]):
                 yield button(_("Annuler"), "cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show_folder(self.folder, announce=False)
         field = self.path_field
         field.focus()
@@ -169,9 +169,20 @@ class FilePickerDialog(PassModal[Any]):
             self.notice.announce(_("Dossier ouvert : {folder}", folder=str(folder)))
         return True
 
+    def _typed_path(self) -> str:
+        """The path in the field, from where it starts afresh (an absolute path typed
+        after the folder already there): the field is set to it, so what is heard and seen
+        is the path that will be used."""
+        field = self.path_field
+        typed = fresh_start(field.value)
+        if typed != field.value.strip():
+            field.value = typed
+            field.cursor_position = len(typed)
+        return typed
+
     def open_typed(self) -> None:
         """Enter in the path field: open the folder typed, or choose the file typed."""
-        typed = self.path_field.value.strip()
+        typed = self._typed_path()
         if not typed:
             self.notice.announce(_("Erreur : indiquez le chemin d'un fichier."), error=True)
             return
@@ -195,7 +206,7 @@ class FilePickerDialog(PassModal[Any]):
     def complete(self) -> None:
         """Complete the typed path as far as it is unambiguous; list the possibilities."""
         field = self.path_field
-        typed = field.value
+        typed = self._typed_path()
         try:
             candidates = self.browser.complete(typed, self.folder)
         except (PassError, OSError) as error:

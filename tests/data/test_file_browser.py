@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pass_tui.data.candidates.browse import Entry, FileBrowser
+from pass_tui.data.candidates.browse import Entry, FileBrowser, fresh_start
 from pass_tui.data.candidates.documents import AttachmentRefused
 from pass_tui.i18n import set_language
 from tests.data import sample_documents as samples
@@ -149,3 +149,30 @@ def test_unreadable_file(tree: Path) -> None:
     missing = tree / "absent.pdf"
     with pytest.raises(AttachmentRefused, match=r"absent\.pdf : introuvable"):
         FileBrowser([tree]).read_document(missing, MAX)
+
+
+@pytest.mark.parametrize(
+    ("typed", "path"),
+    [
+        ("/home/ana/", "/home/ana/"),
+        ("/home/ana//tmp/cv.pdf", "/tmp/cv.pdf"),
+        ("/home/ana/~/cv.pdf", "~/cv.pdf"),
+        ("/home/ana/~", "~"),
+        ("/a//b//c.pdf", "/c.pdf"),
+        ("cv.pdf", "cv.pdf"),
+        ("/home/ana/~bob/cv.pdf", "/home/ana/~bob/cv.pdf"),
+        ("", ""),
+    ],
+)
+def test_a_path_typed_after_the_folder_starts_afresh(typed: str, path: str) -> None:
+    assert fresh_start(typed) == path
+
+
+def test_resolve_and_complete_start_afresh_but_stay_in_the_roots(tree: Path) -> None:
+    browser = FileBrowser([tree])
+    documents = tree / "Documents"
+    # The field held "<tree>/Documents/"; the candidate typed an absolute path after it.
+    assert browser.resolve(f"{documents}/{tree}/CV.pdf") == tree / "CV.pdf"
+    assert browser.complete(f"{documents}/{tree}/le") == [f"{tree}/lettre.odt"]
+    with pytest.raises(AttachmentRefused, match="en dehors des dossiers autorisés"):
+        browser.resolve(f"{documents}/{tree.parent}/secret.pdf")

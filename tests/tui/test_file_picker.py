@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -129,6 +130,29 @@ async def test_typing_a_path_and_enter(make_app: Callable[..., PassApp], tree: P
         await said(pilot, "Erreur : aucun fichier ou dossier à cet endroit")
         assert picked.results == []
         await retype(pilot, str(tree / "lettre.pdf"), "enter")
+        assert picked.results == [tree / "lettre.pdf"]
+
+
+async def test_a_path_typed_after_the_folder_in_the_field_starts_afresh(
+    make_app: Callable[..., PassApp], tree: Path
+) -> None:
+    """The field opens with the folder's path in it; a candidate who types an absolute
+    path straight away (no Ctrl+U) gets that path, not "<folder>//<path>"."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        picked = await open_picker(pilot, FileBrowser([tree]))
+        start = path_field(app).value
+        assert start == f"{tree}/"
+        await press(pilot, "end", "/")
+        pilot.app.focused.post_message(events.Paste(f"{tree}/Doc"[1:]))  # type: ignore[union-attr]
+        await press(pilot, "right")
+        assert path_field(app).value == f"{tree}/Documents/"
+        await press(pilot, *"~/", "enter")
+        await said(pilot, "en dehors des dossiers autorisés")  # ~ is not in the kiosk roots
+        assert path_field(app).value == "~/"
+        await retype(pilot, f"{tree}/Documents/", "/")
+        pilot.app.focused.post_message(events.Paste(f"{tree}/lettre.pdf"[1:]))  # type: ignore[union-attr]
+        await press(pilot, "enter")
         assert picked.results == [tree / "lettre.pdf"]
 
 

@@ -30,7 +30,19 @@ from pass_tui.data.config import Settings
 from pass_tui.data.store import os_reason
 from pass_tui.i18n import _
 
-__all__ = ["Entry", "FileBrowser"]
+__all__ = ["Entry", "FileBrowser", "fresh_start"]
+
+
+def fresh_start(typed: str) -> str:
+    """``typed`` from where it starts afresh: the picker's field opens with the folder's
+    path in it, so an absolute or home path typed after it reads ``/home/ana//tmp/cv.pdf``
+    or ``/home/ana/~/cv.pdf``. As in a shell's or Emacs's file prompt, what follows the
+    last ``//`` (from its second ``/``) or the last ``/~/`` (from its ``~``) is the path."""
+    text = typed.strip()
+    starts = [text.rfind("//") + 1, text.rfind("/~/") + 1]
+    if text.endswith("/~"):
+        starts.append(len(text) - 1)
+    return text[max(starts) :]
 
 
 @dataclass(frozen=True)
@@ -116,7 +128,7 @@ class FileBrowser:
         """
         if self.roots is not None and not self.roots:
             raise self._disabled()
-        path = Path(typed.strip()).expanduser()
+        path = Path(fresh_start(typed)).expanduser()
         if not path.is_absolute():
             path = (base if base is not None else self.start()) / path
         try:
@@ -131,7 +143,7 @@ class FileBrowser:
         """Completions of a partly typed path: ``typed`` extended with each matching
         name in its folder (folders end with ``/``), folders first. Nothing for a folder
         outside the allowed ones."""
-        head, sep, prefix = typed.rpartition("/")
+        head, sep, prefix = fresh_start(typed).rpartition("/")
         folder_text = head + sep if sep else ""
         try:
             folder = self.resolve(folder_text or ".", base)
