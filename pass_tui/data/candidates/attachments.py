@@ -223,6 +223,16 @@ class AttachmentService:
 
     # -- adding ---------------------------------------------------------------------------
 
+    def check_room(self, kind: AttachmentKind) -> None:
+        """Refuse before anything is chosen when ``kind`` is full (``add`` checks again).
+
+        Raises:
+            LimitReached: ``kind`` already has its maximum.
+        """
+        self._live()
+        _check_kind(kind)
+        self._check_limit(kind, [row for row in self.repository.all() if row.kind == kind])
+
     def add(self, kind: AttachmentKind, name: str, data: bytes) -> AttachmentInfo:
         """Check, scan and store a new document.
 
@@ -232,9 +242,7 @@ class AttachmentService:
                 virus, scan impossible).
             StoreError: The account's folder cannot be written.
         """
-        self._live()
-        _check_kind(kind)
-        self._check_limit(kind, [row for row in self.repository.all() if row.kind == kind])
+        self.check_room(kind)
         name = check_name(name)
         doc_type = check_document(name, data, self.max_bytes)
         self._scan(name, data)

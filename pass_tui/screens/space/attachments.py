@@ -172,7 +172,6 @@ class AttachmentsScreen(CandidateScreen[Any]):
         yield PassFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.refresh_lists()
         self.call_after_refresh(self.query_one("#cv", DocumentList).focus)
 
@@ -261,10 +260,22 @@ class AttachmentsScreen(CandidateScreen[Any]):
             return None
         return browser
 
+    def _room_for(self, kind: str) -> bool:
+        """False, said in place, when the list is full: refused before the candidate
+        spends time choosing a file."""
+        try:
+            self.service.check_room(kind)  # type: ignore[arg-type]
+        except PassError as error:
+            self.failed(error)
+            return False
+        return True
+
     def action_add(self) -> None:
         """Choose a file to add to the current list."""
         kind = self._kind
         service = self.service
+        if not self._room_for(kind):
+            return
         browser = self._browser()
         if browser is None:
             return
@@ -292,6 +303,8 @@ class AttachmentsScreen(CandidateScreen[Any]):
     def action_import_url(self) -> None:
         kind = self._kind
         service = self.service
+        if not self._room_for(kind):
+            return
 
         def run(url: str) -> AttachmentInfo:
             return service.add_url(kind, url)
