@@ -19,6 +19,7 @@ from pass_tui.data.errors import PassError
 from pass_tui.i18n import _, set_language
 from pass_tui.keys import key_label
 from pass_tui.screens.base import GoHome, PassScreenMixin
+from pass_tui.typeahead import TypeAheadApp
 from pass_tui.widgets.reader import translate_bindings
 from pass_tui.widgets.scrollbar import use_quiet_scrollbars
 
@@ -37,7 +38,7 @@ IDLE_WARNING_S = 60
 IDLE_CHECK_S = 1.0
 
 
-class PassApp(ReaderCursorApp, App[None]):
+class PassApp(TypeAheadApp, ReaderCursorApp, App[None]):
     """PASS in a terminal: search, read and share apprenticeship and internship offers."""
 
     CSS_PATH = "app.tcss"
