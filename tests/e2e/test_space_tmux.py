@@ -154,11 +154,12 @@ def test_sign_up_confirm_log_out_log_in_fill_the_fiche_add_a_cv(
     cv.write_bytes((FIXTURES / "documents" / "cv.pdf").read_bytes())
     terminal.keys("j")
     screens.append(terminal.wait_text("Mes CV (0 sur 5)"))
-    # The path typed as soon as the picker shows, after the folder already in its field
-    # (no Ctrl+U): the path typed is the one used.
+    # "a" and the path in one burst, as a fast typist does: the path waits for the
+    # picker, and goes after the folder already in its field (no Ctrl+U) yet is the one
+    # used.
     terminal.keys("a")
-    terminal.wait_text("Dossier parent")
     terminal.type(str(cv))
+    terminal.wait_text("Dossier parent")
     terminal.wait_for(lambda _screen: terminal.cursor_line().rstrip().endswith("cv.pdf"), "path")
     terminal.keys("Enter")
     screen = terminal.wait_text("cv.pdf (Par défaut)")
