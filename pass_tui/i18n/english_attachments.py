@@ -53,6 +53,16 @@ ATTACHMENTS: dict[str, str] = {
         "document with macros refused (save it without macros)"
     ),
     "document Word (.doc) illisible ou endommagé": "Word document (.doc) unreadable or damaged",
+    "PDF illisible ou endommagé": "PDF unreadable or damaged",
+    "PDF avec contenu actif refusé : {what} (enregistrez-le de nouveau en PDF simple)": (
+        "PDF with active content refused: {what} (save it again as a plain PDF)"
+    ),
+    "PDF protégé par un mot de passe (enregistrez-le sans mot de passe)": (
+        "password-protected PDF (save it without a password)"
+    ),
+    "document RTF avec un objet incorporé refusé (enregistrez-le sans objet)": (
+        "RTF document with an embedded object refused (save it without the object)"
+    ),
     "document Word (.docx) illisible ou endommagé": "Word document (.docx) unreadable or damaged",
     "archive endommagée ou illisible": "damaged or unreadable archive",
     "archive suspecte (bombe de décompression) refusée": (

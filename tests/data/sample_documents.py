@@ -173,3 +173,109 @@ def nested_zip() -> bytes:
 def _content_types(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read("[Content_Types].xml")
+
+
+# -- PDFs with active content ---------------------------------------------------------------
+
+
+def _pdf(build) -> bytes:  # type: ignore[no-untyped-def]
+    """A one-page PDF made with pypdf's writer, changed by ``build(writer)``."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    build(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def pdf_with_javascript() -> bytes:
+    """Document-level JavaScript (the catalog's /Names /JavaScript tree)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    def build(writer) -> None:  # type: ignore[no-untyped-def]
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert('bonjour');"),
+            }
+        )
+        tree = DictionaryObject(
+            {NameObject("/Names"): ArrayObject([TextStringObject("a"), writer._add_object(action)])}
+        )
+        names = DictionaryObject({NameObject("/JavaScript"): writer._add_object(tree)})
+        writer._root_object[NameObject("/Names")] = writer._add_object(names)
+
+    return _pdf(build)
+
+
+def pdf_with_launch_action() -> bytes:
+    """An /OpenAction that launches a program when the PDF is opened."""
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    def build(writer) -> None:  # type: ignore[no-untyped-def]
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/Launch"),
+                NameObject("/F"): TextStringObject("calc.exe"),
+            }
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+
+    return _pdf(build)
+
+
+def pdf_with_embedded_file() -> bytes:
+    return _pdf(lambda writer: writer.add_attachment("outil.exe", exe()))
+
+
+def pdf_with_password() -> bytes:
+    return _pdf(lambda writer: writer.encrypt(user_password="secret", algorithm="RC4-128"))
+
+
+def pdf_with_javascript_in_an_object_stream() -> bytes:
+    """A PDF 1.5 file whose /OpenAction JavaScript sits compressed in an object stream,
+    listed by a cross-reference stream: invisible to a search of the file's bytes."""
+    import zlib
+
+    action = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    header = b"5 0 "
+    objstm_body = zlib.compress(header + action)
+    parts: list[bytes] = [b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n"]
+    offsets: dict[int, int] = {}
+
+    def add(number: int, body: bytes) -> None:
+        offsets[number] = sum(len(p) for p in parts)
+        parts.append(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    add(1, b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>")
+    add(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    add(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+    add(
+        4,
+        b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (len(header), len(objstm_body))
+        + objstm_body
+        + b"\nendstream",
+    )
+    xref_offset = sum(len(p) for p in parts)
+    rows = [b"\x00" + struct.pack(">I", 0) + b"\xff\xff"]
+    rows += [b"\x01" + struct.pack(">I", offsets[n]) + b"\x00\x00" for n in (1, 2, 3, 4)]
+    rows.append(b"\x02" + struct.pack(">I", 4) + b"\x00\x00")  # object 5: in stream 4, #0
+    rows.append(b"\x01" + struct.pack(">I", xref_offset) + b"\x00\x00")  # object 6: itself
+    table = b"".join(rows)
+    parts.append(
+        b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+        % len(table)
+        + table
+        + b"\nendstream\nendobj\n"
+    )
+    parts.append(b"startxref\n%d\n%%%%EOF\n" % xref_offset)
+    return b"".join(parts)
+
+
+def rtf_with_object() -> bytes:
+    """An RTF document carrying an embedded OLE object (hex data shortened)."""
+    body = sample("rtf").rstrip().rstrip(b"}")
+    return body + b"{\\object\\objemb{\\*\\objclass Equation.3}{\\*\\objdata 01050000}}}"

@@ -186,3 +186,44 @@ def test_kilobytes_rounds_up() -> None:
     assert kilobytes(1) == 1
     assert kilobytes(1024) == 1
     assert kilobytes(1025) == 2
+
+
+@pytest.mark.parametrize(
+    ("build", "reason"),
+    [
+        (samples.pdf_with_javascript, "PDF avec contenu actif refusé : JavaScript"),
+        (samples.pdf_with_launch_action, "PDF avec contenu actif refusé : Launch"),
+        (samples.pdf_with_embedded_file, "PDF avec contenu actif refusé : EmbeddedFiles"),
+        # Compressed in an object stream: not in the file's bytes, found all the same.
+        (
+            samples.pdf_with_javascript_in_an_object_stream,
+            "PDF avec contenu actif refusé : JavaScript",
+        ),
+        (samples.pdf_with_password, "PDF protégé par un mot de passe"),
+    ],
+)
+def test_pdf_with_active_content_or_a_password_is_refused(build, reason: str) -> None:
+    data = build()
+    with pytest.raises(AttachmentRefused) as caught:
+        check_document("cv.pdf", data, MAX)
+    assert str(caught.value).startswith(f"cv.pdf : {reason}")
+    assert "\n" not in str(caught.value)
+
+
+def test_the_object_stream_sample_hides_its_javascript_from_a_byte_search() -> None:
+    data = samples.pdf_with_javascript_in_an_object_stream()
+    assert b"JavaScript" not in data and b"/ObjStm" in data
+
+
+def test_a_damaged_pdf_is_refused_in_one_line() -> None:
+    for data in (b"%PDF-1.7\n", b"%PDF-1.4\n" + os.urandom(4096), samples.sample("pdf")[:200]):
+        with pytest.raises(AttachmentRefused, match=r"^cv\.pdf : PDF illisible ou endommagé$"):
+            check_document("cv.pdf", data, MAX)
+
+
+def test_rtf_with_an_embedded_object_is_refused() -> None:
+    with pytest.raises(AttachmentRefused, match="document RTF avec un objet incorporé refusé"):
+        check_document("cv.rtf", samples.rtf_with_object(), MAX)
+    # the words in the text are not control words
+    plain = samples.sample("rtf").rstrip().rstrip(b"}") + b" objet, object, objdata.}"
+    assert check_document("cv.rtf", plain, MAX) == "rtf"

@@ -6,8 +6,12 @@ content must have):
 
 * ``doc``: an OLE2 compound file (read with `olefile`) holding a ``WordDocument`` stream
   and no VBA storage (``Macros``, ``_VBA_PROJECT_CUR``, ``VBA``, ``_VBA_PROJECT``);
-* ``rtf``: starts with ``{\\rtf``;
-* ``pdf``: starts with ``%PDF-``;
+* ``rtf``: starts with ``{\\rtf``, with no embedded object (``\\object``, ``\\objdata``: the
+  way Office exploits travel in RTF);
+* ``pdf``: starts with ``%PDF-``, reads as a PDF (`pypdf`, object streams included) and
+  has no active content: no JavaScript, launch, form-submission or data-import action, no
+  embedded file, rich media or XFA form. A PDF locked with a password is refused (the
+  recruiter could not open it either);
 * ``docx``: a ZIP whose ``[Content_Types].xml`` declares the WordprocessingML main part
   (``…wordprocessingml.document.main+xml``), not the macro-enabled one (a .docm renamed
   .docx), and with no ``vbaProject.bin`` anywhere;
@@ -30,6 +34,8 @@ and the reason: ``photo.pdf : le contenu n'est pas un PDF (contenu : png)``.
 from __future__ import annotations
 
 import io
+import logging
+import re
 import zipfile
 from typing import Final
 
@@ -195,14 +201,97 @@ def _macros(name: str) -> AttachmentRefused:
     return refused(name, _("document avec macros refusé (enregistrez-le sans macros)"))
 
 
+# Names that make a PDF do something when opened or clicked, or carry other files: as a
+# dictionary key or as an action's type (/S).
+_PDF_ACTIVE: Final = frozenset(
+    {
+        "/JavaScript",
+        "/JS",
+        "/Launch",
+        "/SubmitForm",
+        "/ImportData",
+        "/EmbeddedFile",
+        "/EmbeddedFiles",
+        "/RichMedia",
+        "/XFA",
+    }
+)
+_PDF_MAX_OBJECTS: Final = 200_000  # a 1 000 Ko file holds far fewer; more is a trap
+
+# An embedded OLE object: the control word, then anything but a letter.
+_RTF_OBJECT: Final = re.compile(rb"\\obj(?:ect|data)(?![a-zA-Z])")
+
+
 def _check_pdf(name: str, data: bytes) -> None:
     if not data.startswith(b"%PDF-"):
         raise _not_a(name, data, "pdf")
+    found = _pdf_active_content(name, data)
+    if found is not None:
+        raise refused(
+            name,
+            _(
+                "PDF avec contenu actif refusé : {what} (enregistrez-le de nouveau en PDF simple)",
+                what=found.lstrip("/"),
+            ),
+        )
+
+
+def _pdf_active_content(name: str, data: bytes) -> str | None:
+    """The first active-content name found in any object of the PDF, or None.
+
+    Every object reachable from the trailer is visited once (object streams are read
+    by pypdf), so nothing hides in a compressed stream's dictionary.
+
+    Raises:
+        AttachmentRefused: Unreadable, password-protected, or absurdly many objects.
+    """
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings name no person
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise refused(
+                name, _("PDF protégé par un mot de passe (enregistrez-le sans mot de passe)")
+            )
+        seen: set[tuple[int, int]] = set()
+        stack: list[object] = [reader.trailer]
+        visited = 0
+        while stack:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                if (item.idnum, item.generation) in seen:
+                    continue
+                seen.add((item.idnum, item.generation))
+                item = item.get_object()
+            visited += 1
+            if visited > _PDF_MAX_OBJECTS:
+                raise refused(name, _("PDF illisible ou endommagé"))
+            if isinstance(item, DictionaryObject):
+                for key, value in item.items():
+                    if key in _PDF_ACTIVE:
+                        return str(key)
+                    if key == "/S" and value in _PDF_ACTIVE:
+                        return str(value)
+                    stack.append(value)
+            elif isinstance(item, ArrayObject):
+                stack.extend(item)
+    except AttachmentRefused:
+        raise
+    except Exception:  # pypdf raises many types on damaged or hostile files
+        raise refused(name, _("PDF illisible ou endommagé")) from None
+    return None
 
 
 def _check_rtf(name: str, data: bytes) -> None:
     if not data.startswith(b"{\\rtf"):
         raise _not_a(name, data, "rtf")
+    if _RTF_OBJECT.search(data):
+        raise refused(
+            name,
+            _("document RTF avec un objet incorporé refusé (enregistrez-le sans objet)"),
+        )
 
 
 def _check_doc(name: str, data: bytes) -> None:
