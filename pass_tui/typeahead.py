@@ -8,10 +8,11 @@ taken as commands of the old screen. And a new screen puts its focus in ``on_mou
 which ``Widget.focus()`` applies a moment later: a key arriving before then reached the
 screen itself and was lost.
 
-Here a key (or a paste) waits until the one before it has been handled (stopped by a
-widget, or back at the app with its bindings run; ``KEY_S`` at most) and, after a new
-screen, until that screen has a focused widget (``SETTLE_S`` at most, for a screen that
-never takes the focus). Keys typed at a human pace never wait.
+Here a key (or a paste) waits until the command key before it has been handled (back at
+the app with its bindings run, and what they set off handled; ``TYPEAHEAD_KEY_S`` at
+most) and, after a new screen, until that screen has a focused widget
+(``TYPEAHEAD_SETTLE_S`` at most, for a screen that never takes the focus). A character typed into a text field is
+not a command: the next key follows it at once. Keys typed at a human pace never wait.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input
 
 __all__ = ["TypeAheadApp"]
 
@@ -29,8 +32,8 @@ _Typed = events.Key | events.Paste
 
 
 class TypeAheadApp(App[None]):
-    """Base of the application: keys typed ahead wait for the one before, and for a new
-    screen's focus."""
+    """Base of the application: keys typed ahead wait for the command before them, and
+    for a new screen's focus."""
 
     TYPEAHEAD_KEY_S = 0.1
     TYPEAHEAD_SETTLE_S = 0.5
@@ -38,8 +41,11 @@ class TypeAheadApp(App[None]):
 
     _waiting: deque[events.Key | events.Paste] | None = None
     _released: set[int] | None = None
+    _release_pending = False
+    _released_at = 0.0
     _in_flight: events.Key | events.Paste | None = None
     _in_flight_since = 0.0
+    _held_on: Screen[Any] | None = None
     _screen_arrived_at = 0.0
     _polling = False
 
@@ -64,34 +70,55 @@ class TypeAheadApp(App[None]):
             return
         if not self._may_go(event):
             return
-        self._in_flight, self._in_flight_since = event, monotonic()
+        typing = isinstance(self.focused, Input) and (
+            isinstance(event, events.Paste) or event.is_printable
+        )
+        # Text typed into a field moves neither the focus nor the screen: no need to wait.
+        if not typing:
+            self._in_flight, self._in_flight_since = event, monotonic()
         await super().on_event(event)
         if not event.is_forwarded:  # the app's own (priority) binding: done
             self._in_flight = None
 
     def _may_go(self, event: events.Key | events.Paste) -> bool:
         """True when ``event`` is handled now; False when it waits its turn."""
-        released = self._released
-        if released is not None and id(event) in released:
-            released.discard(id(event))
-            return True
-        if not self._waiting and self._typeahead_ready():
+        released = self._released is not None and id(event) in self._released
+        if released:
+            assert self._released is not None
+            self._released.discard(id(event))
+            self._release_pending = False
+        elif self._waiting:  # behind the keys already waiting
+            self._waiting.append(event)
+            self._typeahead_poll()
+            return False
+        if self._typeahead_ready():
             return True
         if self._waiting is None:
             self._waiting = deque()
-        self._waiting.append(event)
+        if released:
+            self._waiting.appendleft(event)  # still first in line
+        else:
+            self._waiting.append(event)
+            self._held_on = self.screen if self._screen_stack else None
         self._typeahead_poll()
         return False
 
     def _typeahead_ready(self) -> bool:
-        """The key before handled, and the screen with its focus (or waited for enough)."""
+        """The command key before handled, what it set off handled too (a button's
+        Pressed message, which may open a screen), and the screen with its focus; each
+        waited for a bounded time."""
+        if not self._screen_stack:
+            return True
         now = monotonic()
-        key = self._in_flight
-        if key is not None:
-            if not key._stop_propagation and now - self._in_flight_since < self.TYPEAHEAD_KEY_S:
+        if now - self._in_flight_since < self.TYPEAHEAD_KEY_S:
+            # Not "stopped" as the sign it is done: a screen stops a key as it hands it
+            # up to the app, where it still waits for its bindings to run.
+            if self._in_flight is not None:
                 return False
-            self._in_flight = None
-        if not self._screen_stack or self.screen.focused is not None:
+            focused = self.focused
+            if self.screen.message_queue_size or (focused and focused.message_queue_size):
+                return False
+        if self.screen.focused is not None:
             return True
         return now - self._screen_arrived_at >= self.TYPEAHEAD_SETTLE_S
 
@@ -101,14 +128,15 @@ class TypeAheadApp(App[None]):
             self.set_timer(self.TYPEAHEAD_POLL_S, self._typeahead_next)
 
     def _typeahead_next(self) -> None:
+        """Hand the first waiting key on once its turn has come (it is checked again when
+        it arrives: a key queued at the app before it may open a screen)."""
         self._polling = False
         if not self._waiting:
             return
-        if not self._typeahead_ready():
+        pending = self._release_pending and monotonic() - self._released_at < 1.0
+        if pending or not self._typeahead_ready():
             self._typeahead_poll()
             return
-        # After the next refresh: what the screen set up for then (a path field's cursor
-        # put at the end of its text) comes before the key typed into it.
         held = self._waiting.popleft()
         again: events.Key | events.Paste = (
             events.Key(held.key, held.character)
@@ -118,6 +146,12 @@ class TypeAheadApp(App[None]):
         if self._released is None:
             self._released = set()
         self._released.add(id(again))
-        self._in_flight, self._in_flight_since = again, monotonic()
-        self.call_after_refresh(self.post_message, again)
+        self._release_pending, self._released_at = True, monotonic()
+        if self._screen_stack and self.screen is not self._held_on:
+            # A new screen: what it set up for after its first refresh (a path field's
+            # cursor put at the end of its text) comes before the key typed into it.
+            self._held_on = self.screen
+            self.call_after_refresh(self.post_message, again)
+        else:
+            self.post_message(again)
         self._typeahead_poll()
