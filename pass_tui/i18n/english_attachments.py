@@ -60,8 +60,8 @@ ATTACHMENTS: dict[str, str] = {
     "PDF protégé par un mot de passe (enregistrez-le sans mot de passe)": (
         "password-protected PDF (save it without a password)"
     ),
-    "document RTF avec un objet incorporé refusé (enregistrez-le sans objet)": (
-        "RTF document with an embedded object refused (save it without the object)"
+    "document avec un objet incorporé refusé (enregistrez-le sans objet)": (
+        "document with an embedded object refused (save it without the object)"
     ),
     "document Word (.docx) illisible ou endommagé": "Word document (.docx) unreadable or damaged",
     "archive endommagée ou illisible": "damaged or unreadable archive",

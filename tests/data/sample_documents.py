@@ -279,3 +279,36 @@ def rtf_with_object() -> bytes:
     """An RTF document carrying an embedded OLE object (hex data shortened)."""
     body = sample("rtf").rstrip().rstrip(b"}")
     return body + b"{\\object\\objemb{\\*\\objclass Equation.3}{\\*\\objdata 01050000}}}"
+
+
+def doc_with_embedded_object() -> bytes:
+    """The sample .doc with an "ObjectPool" storage holding a stream, where Word keeps
+    embedded OLE objects: "1Table" (a leaf of the directory tree) becomes that storage,
+    and the "\\x01Ole" stream moves inside it (its parent now points at ObjectPool)."""
+    data = bytearray(sample("doc"))
+
+    def entry(name: str) -> int:
+        at = data.find(name.encode("utf-16-le") + b"\x00\x00")
+        assert at > 0 and at % 128 == 0, f"directory entry {name!r} not found"
+        return at
+
+    comp_obj, ole, table = entry("\x01CompObj"), entry("\x01Ole"), entry("1Table")
+    ole_index = struct.unpack("<I", data[comp_obj + 68 : comp_obj + 72])[0]
+    table_index = struct.unpack("<I", data[ole + 72 : ole + 76])[0]
+    name = "ObjectPool".encode("utf-16-le") + b"\x00\x00"
+    data[table : table + 64] = name.ljust(64, b"\x00")
+    data[table + 64 : table + 66] = struct.pack("<H", len(name))
+    data[table + 66] = 1  # a storage
+    data[table + 76 : table + 80] = struct.pack("<I", ole_index)  # holding \x01Ole
+    data[table + 116 : table + 124] = b"\x00" * 8  # a storage has no stream
+    data[comp_obj + 68 : comp_obj + 72] = struct.pack("<I", table_index)
+    data[ole + 68 : ole + 76] = b"\xff" * 8  # no siblings any more
+    return bytes(data)
+
+
+def docx_with_embedded_object() -> bytes:
+    """The sample .docx with an OLE object in word/embeddings, as Word writes it."""
+    return rezip(
+        sample("docx"),
+        add={"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 2000},
+    )

@@ -222,8 +222,32 @@ def test_a_damaged_pdf_is_refused_in_one_line() -> None:
 
 
 def test_rtf_with_an_embedded_object_is_refused() -> None:
-    with pytest.raises(AttachmentRefused, match="document RTF avec un objet incorporé refusé"):
+    with pytest.raises(AttachmentRefused, match="document avec un objet incorporé refusé"):
         check_document("cv.rtf", samples.rtf_with_object(), MAX)
     # the words in the text are not control words
     plain = samples.sample("rtf").rstrip().rstrip(b"}") + b" objet, object, objdata.}"
     assert check_document("cv.rtf", plain, MAX) == "rtf"
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("cv.doc", samples.doc_with_embedded_object),
+        ("cv.docx", samples.docx_with_embedded_object),
+        ("cv.rtf", samples.rtf_with_object),
+    ],
+)
+def test_documents_with_an_embedded_ole_object_are_refused(name: str, build) -> None:
+    with pytest.raises(AttachmentRefused) as caught:
+        check_document(name, build(), MAX)
+    assert str(caught.value) == (
+        f"{name} : document avec un objet incorporé refusé (enregistrez-le sans objet)"
+    )
+
+
+def test_the_doc_sample_holds_its_object_inside_object_pool() -> None:
+    import olefile
+
+    with olefile.OleFileIO(samples.doc_with_embedded_object()) as ole:
+        entries = ole.listdir(streams=True, storages=True)
+    assert ["ObjectPool", "\x01Ole"] in entries and ["WordDocument"] in entries

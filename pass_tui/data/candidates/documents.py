@@ -4,8 +4,9 @@ extension AND by content, and no macros or ZIP bombs.
 Accepted: doc, docx, rtf, pdf, odt (the extension, case-insensitive, names the type the
 content must have):
 
-* ``doc``: an OLE2 compound file (read with `olefile`) holding a ``WordDocument`` stream
-  and no VBA storage (``Macros``, ``_VBA_PROJECT_CUR``, ``VBA``, ``_VBA_PROJECT``);
+* ``doc``: an OLE2 compound file (read with `olefile`) holding a ``WordDocument`` stream,
+  no VBA storage (``Macros``, ``_VBA_PROJECT_CUR``, ``VBA``, ``_VBA_PROJECT``) and no
+  embedded object (anything in ``ObjectPool``: the way Office exploits travel);
 * ``rtf``: starts with ``{\\rtf``, with no embedded object (``\\object``, ``\\objdata``: the
   way Office exploits travel in RTF);
 * ``pdf``: starts with ``%PDF-``, reads as a PDF (`pypdf`, object streams included) and
@@ -14,7 +15,8 @@ content must have):
   recruiter could not open it either);
 * ``docx``: a ZIP whose ``[Content_Types].xml`` declares the WordprocessingML main part
   (``…wordprocessingml.document.main+xml``), not the macro-enabled one (a .docm renamed
-  .docx), and with no ``vbaProject.bin`` anywhere;
+  .docx), and with no ``vbaProject.bin`` anywhere nor embedded OLE object
+  (``oleObject1.bin``);
 * ``odt``: a ZIP whose ``mimetype`` entry is ``application/vnd.oasis.opendocument.text``,
   with no ``Basic/`` or ``Scripts/`` folder (macros) and no ``vbaProject.bin``.
 
@@ -197,6 +199,10 @@ def _not_a(name: str, data: bytes, kind: str) -> AttachmentRefused:
     return refused(name, _("le contenu n'est pas un {what}", what=what))
 
 
+def _embedded_object(name: str) -> AttachmentRefused:
+    return refused(name, _("document avec un objet incorporé refusé (enregistrez-le sans objet)"))
+
+
 def _macros(name: str) -> AttachmentRefused:
     return refused(name, _("document avec macros refusé (enregistrez-le sans macros)"))
 
@@ -218,7 +224,10 @@ _PDF_ACTIVE: Final = frozenset(
 )
 _PDF_MAX_OBJECTS: Final = 200_000  # a 1 000 Ko file holds far fewer; more is a trap
 
-# An embedded OLE object: the control word, then anything but a letter.
+# An embedded OLE object in OOXML (word/embeddings/oleObject1.bin).
+_OOXML_OLE_OBJECT: Final = re.compile(r"oleobject\d*\.bin")
+
+# An embedded OLE object in RTF: the control word, then anything but a letter.
 _RTF_OBJECT: Final = re.compile(rb"\\obj(?:ect|data)(?![a-zA-Z])")
 
 
@@ -288,10 +297,7 @@ def _check_rtf(name: str, data: bytes) -> None:
     if not data.startswith(b"{\\rtf"):
         raise _not_a(name, data, "rtf")
     if _RTF_OBJECT.search(data):
-        raise refused(
-            name,
-            _("document RTF avec un objet incorporé refusé (enregistrez-le sans objet)"),
-        )
+        raise _embedded_object(name)
 
 
 def _check_doc(name: str, data: bytes) -> None:
@@ -304,6 +310,8 @@ def _check_doc(name: str, data: bytes) -> None:
         raise refused(name, _("document Word (.doc) illisible ou endommagé")) from None
     if any(part.lower() in _OLE_MACRO_NAMES for entry in entries for part in entry):
         raise _macros(name)
+    if any(len(entry) > 1 and entry[0].lower() == "objectpool" for entry in entries):
+        raise _embedded_object(name)
     if ["WordDocument"] not in entries:
         raise refused(
             name,
@@ -332,8 +340,11 @@ def _open_zip(name: str, data: bytes, kind: str) -> zipfile.ZipFile:
             info.compress_size, 1
         ):
             raise bomb
-        if info.filename.replace("\\", "/").rsplit("/", 1)[-1].lower() == "vbaproject.bin":
+        base = info.filename.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        if base == "vbaproject.bin":
             raise _macros(name)
+        if _OOXML_OLE_OBJECT.fullmatch(base):
+            raise _embedded_object(name)
     return archive
 
 
