@@ -312,3 +312,17 @@ def docx_with_embedded_object() -> bytes:
         sample("docx"),
         add={"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 2000},
     )
+
+
+def odt_with_embedded_object() -> bytes:
+    """The sample .odt with an OLE object ("Object 1", an OLE2 compound file), as
+    LibreOffice stores one pasted from Office."""
+    return rezip(sample("odt"), add={"Object 1": sample("doc")})
+
+
+def odt_with_chart() -> bytes:
+    """The sample .odt with an ODF subdocument ("Object 1/": a chart): accepted."""
+    return rezip(
+        sample("odt"),
+        add={"Object 1/content.xml": b"<office:document-content/>", "Object 1/styles.xml": b"<x/>"},
+    )

@@ -235,6 +235,7 @@ def test_rtf_with_an_embedded_object_is_refused() -> None:
         ("cv.doc", samples.doc_with_embedded_object),
         ("cv.docx", samples.docx_with_embedded_object),
         ("cv.rtf", samples.rtf_with_object),
+        ("cv.odt", samples.odt_with_embedded_object),
     ],
 )
 def test_documents_with_an_embedded_ole_object_are_refused(name: str, build) -> None:
@@ -251,3 +252,7 @@ def test_the_doc_sample_holds_its_object_inside_object_pool() -> None:
     with olefile.OleFileIO(samples.doc_with_embedded_object()) as ole:
         entries = ole.listdir(streams=True, storages=True)
     assert ["ObjectPool", "\x01Ole"] in entries and ["WordDocument"] in entries
+
+
+def test_an_odt_with_a_chart_is_accepted() -> None:
+    assert check_document("cv.odt", samples.odt_with_chart(), MAX) == "odt"

@@ -18,7 +18,8 @@ content must have):
   .docx), and with no ``vbaProject.bin`` anywhere nor embedded OLE object
   (``oleObject1.bin``);
 * ``odt``: a ZIP whose ``mimetype`` entry is ``application/vnd.oasis.opendocument.text``,
-  with no ``Basic/`` or ``Scripts/`` folder (macros) and no ``vbaProject.bin``.
+  with no ``Basic/`` or ``Scripts/`` folder (macros), no ``vbaProject.bin`` and no
+  embedded OLE object (an ``Object 1`` file holding an OLE2 compound file).
 
 ZIP files are only inspected in memory, never extracted: their directory is checked
 against bounds first (entry count, total uncompressed size, compression ratio), then at
@@ -227,6 +228,10 @@ _PDF_MAX_OBJECTS: Final = 200_000  # a 1 000 Ko file holds far fewer; more is a 
 # An embedded OLE object in OOXML (word/embeddings/oleObject1.bin).
 _OOXML_OLE_OBJECT: Final = re.compile(r"oleobject\d*\.bin")
 
+# An embedded object in ODF ("Object 1"), and the first bytes of an OLE2 compound file.
+_ODF_OBJECT: Final = re.compile(r"Object \d+")
+_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 # An embedded OLE object in RTF: the control word, then anything but a letter.
 _RTF_OBJECT: Final = re.compile(rb"\\obj(?:ect|data)(?![a-zA-Z])")
 
@@ -364,6 +369,15 @@ def _read_entry(name: str, archive: zipfile.ZipFile, entry: str, limit: int) -> 
         raise refused(name, _("archive endommagée ou illisible")) from None
 
 
+def _read_head(name: str, archive: zipfile.ZipFile, entry: str, size: int) -> bytes:
+    """The first ``size`` bytes of entry ``entry`` (nothing more is inflated)."""
+    try:
+        with archive.open(entry) as fh:
+            return fh.read(size)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError, EOFError, OSError):
+        raise refused(name, _("archive endommagée ou illisible")) from None
+
+
 def _check_docx(name: str, data: bytes) -> None:
     with _open_zip(name, data, "docx") as archive:
         raw = _read_entry(name, archive, "[Content_Types].xml", _MAX_XML)
@@ -399,6 +413,13 @@ def _check_odt(name: str, data: bytes) -> None:
             raise _not_a(name, data, "odt")
         if any(e.lower().startswith(("basic/", "scripts/")) for e in entries):
             raise _macros(name)
+        for entry in entries:
+            # An object is a folder ("Object 1/": a chart, a formula) or, for an OLE
+            # object, a file holding an OLE2 compound file.
+            if not entry.endswith("/") and _ODF_OBJECT.fullmatch(entry.rsplit("/", 1)[-1]):
+                head = _read_head(name, archive, entry, len(_OLE_MAGIC))
+                if head == _OLE_MAGIC:
+                    raise _embedded_object(name)
 
 
 _CHECKS = {
