@@ -87,7 +87,11 @@ class TypeAheadApp(App[None]):
             assert self._released is not None
             self._released.discard(id(event))
             self._release_pending = False
-        elif self._waiting:  # behind the keys already waiting
+        elif self._waiting or self._releasing():
+            # Behind the keys already waiting, and behind a released one still on its way
+            # (posted after this key was queued: it must not be overtaken).
+            if self._waiting is None:
+                self._waiting = deque()
             self._waiting.append(event)
             self._typeahead_poll()
             return False
@@ -122,6 +126,11 @@ class TypeAheadApp(App[None]):
             return True
         return now - self._screen_arrived_at >= self.TYPEAHEAD_SETTLE_S
 
+    def _releasing(self) -> bool:
+        """A released key is on its way back to the app (1 s at most: a key lost on the
+        way must not hold the keyboard)."""
+        return self._release_pending and monotonic() - self._released_at < 1.0
+
     def _typeahead_poll(self) -> None:
         if not self._polling:
             self._polling = True
@@ -133,8 +142,7 @@ class TypeAheadApp(App[None]):
         self._polling = False
         if not self._waiting:
             return
-        pending = self._release_pending and monotonic() - self._released_at < 1.0
-        if pending or not self._typeahead_ready():
+        if self._releasing() or not self._typeahead_ready():
             self._typeahead_poll()
             return
         held = self._waiting.popleft()

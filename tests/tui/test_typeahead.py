@@ -4,6 +4,7 @@ that gets it, in order; a screen that never takes the focus gets them too."""
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 
 from textual import events
 from textual.screen import Screen
@@ -103,3 +104,21 @@ async def test_a_screen_without_focus_still_gets_its_keys(make_app) -> None:
         await until(pilot, lambda: blank.keys == ["a", "b"], "the keys, in order")
         type_now(app, "c")
         await until(pilot, lambda: blank.keys == ["a", "b", "c"], "a later key")
+
+
+async def test_a_released_key_is_not_overtaken_by_a_key_queued_behind_it(make_app) -> None:
+    """The order, step by step: a key held behind a command, then released (posted to
+    the app again), must not be overtaken by a key the terminal sent meanwhile, which
+    sits ahead of it in the app's queue. (In the real process this put a password's
+    letters out of order in the tmux sign-up test.)"""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        command = events.Key("enter", None)
+        app._in_flight, app._in_flight_since = command, monotonic()  # not handled yet
+        first, second = events.Key("a", "a"), events.Key("b", "b")
+        assert not app._may_go(first)  # waits for the command
+        app._in_flight = None  # the command is handled
+        app._typeahead_next()  # "a" is released: posted to the app, on its way
+        assert not app._may_go(second)  # "b", queued before it, waits behind it
+        await until(pilot, lambda: app.screen.query_one("#keywords", Input).value == "ab", "a, b")
