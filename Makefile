@@ -19,8 +19,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check pass_tui tests bench scripts
 	$(BIN)/ruff format --check pass_tui tests bench scripts
 
+# Two runs: the suite on two workers, then the end-to-end tests alone. They drive real
+# terminals and a real screen reader, whose speech follows how frames arrive: with the
+# rest of the suite loading both cores beside them, a frame now and then came in pieces.
 test: lint
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e $(PYTEST_ARGS)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format pass_tui tests bench scripts
