@@ -361,20 +361,18 @@ def _read_entry(name: str, archive: zipfile.ZipFile, entry: str, limit: int) -> 
         return None
     if info.file_size > limit:
         raise refused(name, _("archive suspecte (bombe de décompression) refusée"))
-    try:
-        with archive.open(info) as fh:
-            return fh.read(limit + 1)[: limit + 1]
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError, EOFError, OSError):
-        # RuntimeError: encrypted entry; NotImplementedError: unknown compression
-        raise refused(name, _("archive endommagée ou illisible")) from None
+    return _read_head(name, archive, info, limit + 1)
 
 
-def _read_head(name: str, archive: zipfile.ZipFile, entry: str, size: int) -> bytes:
+def _read_head(
+    name: str, archive: zipfile.ZipFile, entry: str | zipfile.ZipInfo, size: int
+) -> bytes:
     """The first ``size`` bytes of entry ``entry`` (nothing more is inflated)."""
     try:
         with archive.open(entry) as fh:
             return fh.read(size)
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError, EOFError, OSError):
+        # RuntimeError: encrypted entry; NotImplementedError: unknown compression
         raise refused(name, _("archive endommagée ou illisible")) from None
 
 
